@@ -1,1 +1,4 @@
-return 0;
+using ListArchive.Commands;
+
+// The `listarchive` command: the composition root. Each sub-command lives in Commands/.
+return await Cli.Build().Parse(args).InvokeAsync();

@@ -1,0 +1,37 @@
+using System.CommandLine;
+
+namespace ListArchive.Commands;
+
+/// <summary>Builds the command tree. Options shared by every command are recursive.</summary>
+internal static class Cli
+{
+    /// <summary><c>--data DIR</c>: where the database lives; default <c>./data</c>.</summary>
+    public static readonly Option<DirectoryInfo> Data = new("--data")
+    {
+        Description = "Data directory holding the archive database",
+        DefaultValueFactory = _ => new DirectoryInfo("data"),
+        Recursive = true,
+    };
+
+    /// <summary><c>--verbose</c>: log debug events to the console too.</summary>
+    public static readonly Option<bool> Verbose = new("--verbose", "-v")
+    {
+        Description = "Log diagnostics of every problem to the console",
+        Recursive = true,
+    };
+
+    public static RootCommand Build()
+    {
+        var root = new RootCommand("ListArchive: a mailing-list archive and debate-threading service");
+        root.Options.Add(Data);
+        root.Options.Add(Verbose);
+        root.Subcommands.Add(ImportCommand.Create());
+        root.Subcommands.Add(ServeCommand.Create());
+        root.Subcommands.Add(ReindexCommand.Create());
+        root.Subcommands.Add(StatsCommand.Create());
+        root.Subcommands.Add(SearchCommand.Create());
+        root.Subcommands.Add(ShowCommand.Create());
+        root.Subcommands.Add(ThreadCommand.Create());
+        return root;
+    }
+}
