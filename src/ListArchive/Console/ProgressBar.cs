@@ -10,20 +10,18 @@ internal sealed class ProgressBar : IDisposable
 {
     private readonly TextWriter _out;
     private readonly bool _enabled;
-    private readonly long _totalBytes;
     private readonly Stopwatch _clock = Stopwatch.StartNew();
     private long _lastDraw = -1000;
     private int _lastWidth;
 
-    public ProgressBar(long totalBytes, TextWriter? output = null, bool? enabled = null)
+    public ProgressBar(TextWriter? output = null, bool? enabled = null)
     {
         _out = output ?? System.Console.Error;
         _enabled = enabled ?? !System.Console.IsErrorRedirected;
-        _totalBytes = totalBytes;
     }
 
-    /// <summary>Redraws at most ten times a second.</summary>
-    public void Report(long messages, long bytes, bool force = false)
+    /// <summary>Redraws at most ten times a second. Source bytes (on disk, compressed or not) give the ETA.</summary>
+    public void Report(long messages, long bytes, long sourceDone, long sourceTotal, bool force = false)
     {
         if (!_enabled)
         {
@@ -37,19 +35,20 @@ internal sealed class ProgressBar : IDisposable
         }
 
         _lastDraw = now;
-        _out.Write('\r' + Format(messages, bytes, _totalBytes, _clock.Elapsed).PadRight(_lastWidth));
-        _lastWidth = Math.Max(_lastWidth, 0);
+        var line = Format(messages, bytes, sourceDone, sourceTotal, _clock.Elapsed);
+        _out.Write('\r' + line.PadRight(_lastWidth));
+        _lastWidth = line.Length;
     }
 
-    internal static string Format(long messages, long bytes, long totalBytes, TimeSpan elapsed)
+    internal static string Format(long messages, long bytes, long sourceDone, long sourceTotal, TimeSpan elapsed)
     {
         var seconds = Math.Max(elapsed.TotalSeconds, 0.001);
         var rate = messages / seconds;
         var mb = bytes / 1048576.0;
         var line = $"{messages,9:N0} messages  {mb,8:N1} MB  {rate,7:N0} msg/s";
-        if (totalBytes > 0 && bytes > 0)
+        if (sourceTotal > 0 && sourceDone > 0)
         {
-            var fraction = Math.Min(1.0, (double)bytes / totalBytes);
+            var fraction = Math.Min(1.0, (double)sourceDone / sourceTotal);
             const int width = 24;
             var filled = (int)(fraction * width);
             var eta = TimeSpan.FromSeconds(seconds / fraction - seconds);

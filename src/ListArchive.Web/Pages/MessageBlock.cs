@@ -1,0 +1,59 @@
+using ListArchive.Storage.Index;
+using ListArchive.Web.Rendering;
+
+namespace ListArchive.Web.Pages;
+
+/// <summary>One message as an article: header lines, the body as escaped text, attachments.</summary>
+internal static class MessageBlock
+{
+    /// <summary>Deep threads stay readable: indentation stops growing here.</summary>
+    public const int MaxIndent = 8;
+
+    public static void Write(HtmlWriter w, MessageView m, bool linkSubject)
+    {
+        w.Raw("<article class=\"msg\" id=\"m").Text(m.RawId.ToString(Format.Culture)).Raw("\"><h2>");
+        var subject = string.IsNullOrWhiteSpace(m.Subject) ? "(no subject)" : m.Subject;
+        if (linkSubject)
+        {
+            w.Link(Paths.Message(m.List, m.MessageId), subject);
+        }
+        else
+        {
+            w.Text(subject);
+        }
+
+        w.Raw("</h2><div class=\"meta\">").Text(AddressDisplay.Name(m.From.Name, m.From.Address));
+        if (!string.IsNullOrWhiteSpace(m.From.Name) && !string.IsNullOrWhiteSpace(m.From.Address))
+        {
+            w.Text(" <" + AddressDisplay.Obfuscate(m.From.Address) + ">");
+        }
+
+        w.Raw(" · ").Text(Format.Time(m.Date)).Raw(" · ")
+         .Link(Paths.Message(m.List, m.MessageId), "permalink").Raw(" · ")
+         .Link(Paths.Raw(m.List, m.MessageId), "raw").Raw("</div>");
+        w.Raw("<pre class=\"body\">").Text(m.BodyText).Raw("</pre>");
+        if (m.Attachments.Count > 0)
+        {
+            w.Raw("<ul class=\"meta\">");
+            foreach (var a in m.Attachments)
+            {
+                w.Raw("<li>Attachment: ").Text(a.Name ?? "(unnamed)").Text($" ({a.ContentType}").Text(a.Size is { } size ? $", {size:N0} bytes)" : ")").Raw("</li>");
+            }
+
+            w.Raw("</ul>");
+        }
+
+        if (m.Problems.Count > 0)
+        {
+            w.Raw("<details class=\"problems\"><summary>").Text($"{m.Problems.Count} reading problem(s)").Raw("</summary><ul>");
+            foreach (var p in m.Problems)
+            {
+                w.Raw("<li>").Text($"{p.Code}: {p.Message}").Raw("</li>");
+            }
+
+            w.Raw("</ul></details>");
+        }
+
+        w.Raw("</article>");
+    }
+}

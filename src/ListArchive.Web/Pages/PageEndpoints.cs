@@ -1,0 +1,68 @@
+using ListArchive.Storage.Search;
+using ListArchive.Web.Rendering;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+
+namespace ListArchive.Web.Pages;
+
+/// <summary>The server-rendered pages. URLs are stable and keyed by list and Message-ID (<see cref="Paths"/>).</summary>
+internal static class PageEndpoints
+{
+    public const int ThreadsPerPage = 50;
+    public const int HitsPerPage = 25;
+
+    public static void Map(WebApplication app)
+    {
+        app.MapGet("/", (ArchiveReader archive) => Html(HomePage.Render(archive.Read(i => i.GetLists()))));
+
+        app.MapGet("/search", (ArchiveReader archive, string? q, int? page) =>
+        {
+            var query = SearchQuery.Parse(q);
+            var current = Math.Max(page ?? 1, 1);
+            var results = query.IsEmpty ? null : archive.Read(i => i.Search(query, (current - 1) * HitsPerPage, HitsPerPage));
+            return Html(SearchPage.Render(q ?? string.Empty, results, current));
+        });
+
+        app.MapGet("/{list}/", (ArchiveReader archive, string list, int? page) =>
+        {
+            var current = Math.Max(page ?? 1, 1);
+            var threads = archive.Read(i => i.GetThreads(list, (current - 1) * ThreadsPerPage, ThreadsPerPage));
+            return threads.Total == 0 && current == 1
+                ? NotFound($"No list called “{list}” in this archive.")
+                : Html(ListPage.Render(list, threads, current));
+        });
+
+        app.MapGet("/{list}/thread/{threadId}/", (ArchiveReader archive, string list, string threadId) =>
+        {
+            var thread = archive.Read(i => i.GetThread(list, Unescape(threadId)));
+            return thread is null ? NotFound("No such thread.") : Html(ThreadPage.Render(thread));
+        });
+
+        app.MapGet("/{list}/{messageId}/", (ArchiveReader archive, string list, string messageId) =>
+        {
+            var message = archive.Read(i => i.GetMessage(Unescape(messageId), list));
+            return message is null ? NotFound("No such message in this list.") : Html(MessagePage.Render(message));
+        });
+
+        app.MapGet("/{list}/{messageId}/raw", (ArchiveReader archive, string list, string messageId) =>
+        {
+            var message = archive.Read(i => i.GetMessage(Unescape(messageId), list));
+            var raw = message is null ? null : archive.Raw(message.RawId);
+            // text/plain with nosniff: the browser shows the bytes, it never renders mail HTML.
+            return raw is null
+                ? NotFound("No such message in this list.")
+                : Results.Bytes(raw.Bytes, "text/plain; charset=utf-8");
+        });
+    }
+
+    /// <summary>Kestrel leaves <c>%2F</c> encoded in a segment; Message-IDs may contain '/'.</summary>
+    internal static string Unescape(string segment) => Uri.UnescapeDataString(segment);
+
+    private static IResult Html(string page) => Results.Content(page, "text/html; charset=utf-8");
+
+    private static IResult NotFound(string text)
+    {
+        var w = new HtmlWriter().Raw("<h1>Not found</h1><p>").Text(text).Raw("</p>");
+        return Results.Content(Layout.Page("Not found", w.ToString()), "text/html; charset=utf-8", statusCode: 404);
+    }
+}

@@ -1,0 +1,41 @@
+using System.CommandLine;
+using ListArchive.Ingest;
+
+namespace ListArchive.Commands;
+
+/// <summary><c>listarchive stats [--json]</c>: per list messages, threads, authors; problems by kind.</summary>
+internal static class StatsCommand
+{
+    public static Command Create()
+    {
+        var json = new Option<bool>("--json") { Description = "Print as JSON (docs/cli.md)" };
+        var command = new Command("stats", "Counts per list and problems by kind") { json };
+        command.SetAction(parse =>
+        {
+            using var archive = Archive.Open(parse.GetValue(Cli.Data)!.FullName);
+            var stats = archive.Index.GetStats();
+            var output = parse.InvocationConfiguration.Output;
+            if (parse.GetValue(json))
+            {
+                Json.Write(output, stats);
+                return 0;
+            }
+
+            output.WriteLine($"{"list",-32} {"messages",10} {"threads",10} {"authors",10}");
+            foreach (var list in stats.Lists)
+            {
+                output.WriteLine($"{list.Name,-32} {list.Messages,10:N0} {list.Threads,10:N0} {list.Authors,10:N0}");
+            }
+
+            output.WriteLine($"{"total",-32} {stats.Messages,10:N0}");
+            output.WriteLine($"problems: {stats.Problems:N0}");
+            foreach (var (code, count) in stats.ProblemsByKind.OrderByDescending(p => p.Value))
+            {
+                output.WriteLine($"  {code,-32} {count,8:N0}");
+            }
+
+            return 0;
+        });
+        return command;
+    }
+}
