@@ -140,7 +140,8 @@ internal static class AddressParser
         if (words.Length != 3) return null;
         if (!ObfuscationWords.Contains(words[1], StringComparer.OrdinalIgnoreCase)) return null;
         string local = words[0].Trim('<', '>', '"'), domain = words[2].Trim('<', '>', '"', '.', ',');
-        if (local.Length == 0 || local.Contains('@') || !domain.Contains('.') || domain.Contains('@')) return null;
+        // twisted-python-pipermail 2002 has "washort at iceman (Allen Short)": a host name without a dot.
+        if (local.Length == 0 || local.Contains('@') || domain.Length == 0 || !domain.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '-' or '_')) return null;
         return local + "@" + domain;
     }
 

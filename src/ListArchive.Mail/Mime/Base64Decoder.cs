@@ -35,6 +35,15 @@ internal static class Base64Decoder
             int v = Map[b];
             if (v < 0)
             {
+                if (b == (byte)'=' && n >= 2)
+                {
+                    // Padding ends a group; anything after it is a new encoding (concatenated parts).
+                    if (n == 2) output[o++] = (byte)(acc >> 4);
+                    else { output[o++] = (byte)(acc >> 10); output[o++] = (byte)(acc >> 2); }
+                    acc = 0;
+                    n = 0;
+                    continue;
+                }
                 if (b is not ((byte)'\r' or (byte)'\n' or (byte)' ' or (byte)'\t' or (byte)'=')) hadJunk = true;
                 continue;
             }

@@ -32,7 +32,7 @@ internal static class Charsets
         ["iso-8859-8-i"] = "iso-8859-8", ["iso-8859-6-i"] = "iso-8859-6", ["iso-8859-8-e"] = "iso-8859-8",
         // GB2312 and GBK are subsets of GB18030; senders labelled GBK text as GB2312 for decades.
         ["gb2312"] = "gb18030", ["gbk"] = "gb18030", ["x-gbk"] = "gb18030", ["cp936"] = "gb18030",
-        ["euc-cn"] = "gb18030", ["x-euc-cn"] = "gb18030", ["csgb2312"] = "gb18030",
+        ["euc-cn"] = "gb18030", ["eucgb2312_cn"] = "gb18030", ["x-euc-cn"] = "gb18030", ["csgb2312"] = "gb18030",
         ["ks_c_5601-1987"] = "ks_c_5601-1987", ["ks_c_5601"] = "ks_c_5601-1987", ["ksc5601"] = "ks_c_5601-1987",
         ["big5-hkscs"] = "big5", ["x-x-big5"] = "big5",
         ["tis-620"] = "windows-874", ["iso-8859-11"] = "windows-874",

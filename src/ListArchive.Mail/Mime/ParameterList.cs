@@ -76,6 +76,8 @@ public sealed class ParameterList : IReadOnlyList<KeyValuePair<string, string>>
                 int cut = FindMissingSemicolon(s, vStart, vEnd);
                 if (cut >= 0) { vEnd = cut; i = cut; problems?.Add("mime-parameter-missing-semicolon"); }
                 value = s[vStart..vEnd].Trim();
+                // "charset=UTF-8 (comment)": a trailing RFC 822 comment is not part of the value.
+                if (value.EndsWith(')') && value.LastIndexOf(" (", StringComparison.Ordinal) is int open and > 0) value = value[..open].TrimEnd();
             }
             if (name.Length == 0) continue;
             sections.Add(ParseSectionName(name, value));
