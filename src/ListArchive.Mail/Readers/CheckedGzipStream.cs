@@ -18,6 +18,8 @@ namespace ListArchive.Mail.Readers;
 /// </remarks>
 internal sealed class CheckedGzipStream : Stream
 {
+    private const int MaxChunk = 16 * 1024;
+
     private readonly FileStream _file;
     private readonly GZipStream _gzip;
     private readonly string _source;
@@ -72,7 +74,9 @@ internal sealed class CheckedGzipStream : Stream
         int n;
         try
         {
-            n = _gzip.Read(buffer);
+            // Small calls: when the deflate data is corrupt, what the failing call decoded is
+            // lost, so keep that small.
+            n = _gzip.Read(buffer.Length > MaxChunk ? buffer[..MaxChunk] : buffer);
         }
         catch (Exception e) when (e is InvalidDataException or IOException)
         {

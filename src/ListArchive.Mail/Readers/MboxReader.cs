@@ -50,12 +50,15 @@ public sealed class MboxReader : IEnumerable<RawMessage>
     /// <summary>Cap on one message's size; larger messages are reported (<c>mbox-message-too-large</c>) and skipped.</summary>
     public int MaxMessageBytes { get; init; } = DefaultMaxMessageBytes;
 
+    /// <summary>Size of the first read buffer (tests set it tiny to exercise block boundaries).</summary>
+    internal int InitialBufferBytes { get; init; } = MboxSplitter.InitialBuffer;
+
     /// <summary>The variant found by the last enumeration (null before, or when no From_ line was found).</summary>
     public MboxVariant? DetectedVariant { get; private set; }
 
     public IEnumerator<RawMessage> GetEnumerator()
     {
-        using var splitter = new MboxSplitter(_open(), _source, _variant, _diagnostics, MaxMessageBytes);
+        using var splitter = new MboxSplitter(_open(), _source, _variant, _diagnostics, MaxMessageBytes, InitialBufferBytes);
         while (splitter.TryRead(out var message))
         {
             DetectedVariant = splitter.Variant;

@@ -14,7 +14,7 @@ namespace ListArchive.Mail.Readers;
 /// </remarks>
 internal sealed class MboxSplitter : IDisposable
 {
-    private const int InitialBuffer = 1 << 20;
+    internal const int InitialBuffer = 1 << 20;
     private const int MaxFromLine = 4096;
     private static readonly byte[] Separator = "\nFrom "u8.ToArray();
 
@@ -34,14 +34,14 @@ internal sealed class MboxSplitter : IDisposable
     private bool _reportedLeadingText;
     private bool _done;         // end of data reached and handled
 
-    public MboxSplitter(Stream stream, string source, MboxVariant? variant, Action<ReaderDiagnostic>? diagnostics, int maxMessageBytes)
+    public MboxSplitter(Stream stream, string source, MboxVariant? variant, Action<ReaderDiagnostic>? diagnostics, int maxMessageBytes, int initialBufferBytes = InitialBuffer)
     {
         _stream = stream;
         _source = source;
         Variant = variant;
         _diagnostics = diagnostics;
         MaxMessageBytes = maxMessageBytes;
-        _buffer = new byte[Math.Min(InitialBuffer, Math.Max(maxMessageBytes, 64))];
+        _buffer = new byte[Math.Max(Math.Min(initialBufferBytes, maxMessageBytes), 16)];
     }
 
     /// <summary>The variant in force: the one given, or the one sniffed from the first From_ line.</summary>
