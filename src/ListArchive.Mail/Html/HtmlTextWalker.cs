@@ -202,7 +202,9 @@ internal sealed partial class HtmlTextWalker
         if (name == "blockquote")
         {
             var kind = MailHtmlMarkers.BlockquoteKind(element, style);
-            if (kind is not null)
+            if (kind == "apple-attr")
+                state.AddFrame(_sink.OpenQuote(kind, null, isAttribution: true));
+            else if (kind is not null)
                 OpenScope(state, kind, MidUrl.MessageId(element.GetAttribute("cite")));
             return;
         }

@@ -110,7 +110,7 @@ internal static class MailHtmlMarkers
             // Apple Mail and iOS write a bare type="cite".
             if (element.HasAttribute("cite") || IsMozCitePrefix(element.PreviousElementSibling))
                 return "blockquote";
-            return "apple-quote";
+            return IsAppleAttribution(element) ? "apple-attr" : "apple-quote";
         }
         if (element.GetAttribute("class") is null
             && style.Contains("border:none", StringComparison.Ordinal)
@@ -118,6 +118,25 @@ internal static class MailHtmlMarkers
             && style.Contains("40px", StringComparison.Ordinal))
             return null;
         return "blockquote";
+    }
+
+    /// <summary>
+    /// iOS Mail writes its attribution as a quote of its own, right before the quote it
+    /// introduces: <c>&lt;div dir="ltr"&gt;&lt;br&gt;&lt;blockquote type="cite"&gt;On …, X wrote:&lt;br&gt;&lt;br&gt;&lt;/blockquote&gt;&lt;/div&gt;&lt;blockquote type="cite"&gt;…</c>
+    /// (usrp-users-2021-H1, the iPhone reply of 2020-12-30 "Sent from my iPhone"). Recognised by
+    /// shape, not by the words, which are in the sender's language: only text and <c>br</c>
+    /// inside, and the parent's next element is a <c>type="cite"</c> blockquote.
+    /// </summary>
+    private static bool IsAppleAttribution(IElement element)
+    {
+        for (var child = element.FirstElementChild; child is not null; child = child.NextElementSibling)
+        {
+            if (child.LocalName != "br")
+                return false;
+        }
+        var next = element.NextElementSibling ?? element.ParentElement?.NextElementSibling;
+        return next is not null && next.LocalName == "blockquote"
+            && string.Equals(next.GetAttribute("type")?.Trim(), "cite", StringComparison.OrdinalIgnoreCase);
     }
 
     public static bool IsMozCitePrefix(IElement? element) =>

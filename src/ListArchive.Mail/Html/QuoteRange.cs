@@ -14,8 +14,13 @@ namespace ListArchive.Mail.Html;
 /// <c>yahoo-quote</c>, <c>forward</c> (Thunderbird's <c>moz-forward-container</c>, a Gmail
 /// <c>gmail_quote</c> without a blockquote).
 /// Kinds with <see cref="IsAttribution"/> set mark the "On …, X wrote:" line that introduces the
-/// quote after it: <c>gmail-attr</c> (Gmail's <c>div.gmail_attr</c>) and <c>moz-cite</c>
-/// (Thunderbird's <c>div.moz-cite-prefix</c>); their Depth is the depth of the quote they introduce.
+/// quote after it: <c>gmail-attr</c> (Gmail's <c>div.gmail_attr</c>), <c>moz-cite</c>
+/// (Thunderbird's <c>div.moz-cite-prefix</c>) and <c>apple-attr</c> (iOS Mail's one-line
+/// <c>type="cite"</c> blockquote right before the quote); their Depth is the depth of the quote
+/// they introduce. Gmail's <c>div.gmail_quote</c> around attribution and blockquote is not a range
+/// itself: the attribution and the blockquote are marked separately.
+/// Outlook's quoted message has no attribution range: its header block (From:/Sent:/To:) is the
+/// first lines of the <c>outlook-header</c> range.
 /// </remarks>
 /// <param name="Start">Character offset in the body text.</param>
 /// <param name="Length">Length in characters.</param>

@@ -51,6 +51,8 @@ internal sealed class TextSink
                 _pendingSpace = true;
                 continue;
             }
+            if (c == '\uFEFF')
+                continue; // iOS Mail starts quoted content with a zero-width no-break space
             if (NeedsFlush)
                 Flush();
             _text.Append(c == '\u00A0' ? ' ' : c);
