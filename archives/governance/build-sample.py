@@ -305,7 +305,7 @@ def build_delivered(out, d2, id1, id2, subject, p2_plain, p2_outlook, attributio
     "parminder via Governance" (DMARC mitigation, from_is_list = Munge From), the original
     From: moved to Reply-To: (reply_goes_to_list = poster), RFC 2369 List-* headers, and
     the footer added by wrapping the multipart/alternative in a multipart/mixed."""
-    ib = "===============" + str(int(hexof("boundary-outer", 12), 16) % 10**19) + "=="
+    ib = "===============" + str(int(hexof("boundary-outer", 16), 16) % 10**19).zfill(19) + "=="
     ab = "------------" + hexof("boundary-alt", 24).upper()
     plain_unobfuscated = deobfuscate(p2_plain)  # delivered mail is not obfuscated
     html_own = html_paragraphs(p2_outlook)
@@ -323,7 +323,7 @@ def build_delivered(out, d2, id1, id2, subject, p2_plain, p2_outlook, attributio
     sender = "governance-bounces@lists.igcaucus.org"
     msg = (
         f"Return-Path: <{sender}>\n"
-        f"Subject: Re: {subject}\n"
+        + fold_subject("Re: " + subject) + "\n"
         f"To: {LIST_ADDR}\n"
         f"References: {id1}\n"
         f"Message-ID: {id2}\n"
