@@ -1,5 +1,5 @@
 using ListArchive.Analysis.Identity;
-using ListArchive.Analysis.Subjects;
+using SubjectNormalizer = ListArchive.Analysis.Subjects.SubjectNormalizer;
 using ListArchive.Mail;
 using ListArchive.Mail.Mime;
 using ListArchive.Storage.Index;

@@ -216,6 +216,9 @@ public sealed class MimeMessage
         }
     }
 
+    /// <summary>The addresses of any address header (e.g. X-Original-From), parsed like From.</summary>
+    public IReadOnlyList<MailAddress> GetAddresses(string name) => Addresses(name);
+
     private IReadOnlyList<MailAddress> Addresses(string name)
     {
         var h = Headers.GetFirst(name);
