@@ -57,10 +57,10 @@ public static class Threader
         var parsed = new ParsedHeaders[ordered.Count];
         for (var i = 0; i < ordered.Count; i++)
         {
-            parsed[i] = ParseHeaders(ordered[i].Input!, state, diagnostics);
+            parsed[i] = ParseHeaders(ordered[i], state, diagnostics);
         }
 
-        AssignOwnParents(ordered, parsed, state, diagnostics);
+        AssignOwnParents(ordered, parsed, diagnostics);
         BreakOwnParentLoops(ordered, diagnostics);
         LinkReferenceChains(parsed, state);
 
@@ -116,7 +116,7 @@ public static class Threader
         public void Union(int a, int b) => UnionParent[Find(a)] = Find(b);
     }
 
-    private readonly record struct ParsedHeaders(string[] References, string? InReplyTo);
+    private readonly record struct ParsedHeaders(List<Container> References, Container? InReplyTo);
 
     /// <summary>Groups inputs by id, keeps one per id, and returns their containers in canonical order.</summary>
     private static List<Container> ChooseRepresentatives(
@@ -170,11 +170,13 @@ public static class Threader
         return ordered;
     }
 
-    private static ParsedHeaders ParseHeaders(ThreadInput input, State state, List<ThreadDiagnostic> diagnostics)
+    private static ParsedHeaders ParseHeaders(
+        Container message, State state, List<ThreadDiagnostic> diagnostics)
     {
+        var input = message.Input!;
         var self = input.MessageId;
-        var references = new List<string>(input.References?.Count ?? 0);
-        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var references = new List<Container>(input.References?.Count ?? 0);
+        var stamp = message.Order + 1; // marks containers already in this message's list
         var selfReferenced = false;
         foreach (var raw in input.References ?? [])
         {
@@ -195,13 +197,15 @@ public static class Threader
                 continue;
             }
 
-            if (seen.Add(id))
+            var container = state.GetOrCreate(id);
+            if (container.ListedBy != stamp)
             {
-                references.Add(id);
+                container.ListedBy = stamp;
+                references.Add(container);
             }
         }
 
-        string? inReplyTo = null;
+        Container? inReplyTo = null;
         foreach (var raw in input.InReplyTo ?? [])
         {
             var id = MessageIds.Clean(raw);
@@ -218,7 +222,7 @@ public static class Threader
 
             if (IsUsable(id, state, input, diagnostics))
             {
-                inReplyTo = id;
+                inReplyTo = state.GetOrCreate(id);
                 break;
             }
         }
@@ -229,7 +233,7 @@ public static class Threader
                 "self-reference", self, "The message names itself in References or In-Reply-To; ignored."));
         }
 
-        return new ParsedHeaders([.. references], inReplyTo);
+        return new ParsedHeaders(references, inReplyTo);
     }
 
     private static bool IsUsable(string id, State state, ThreadInput input, List<ThreadDiagnostic> diagnostics)
@@ -247,46 +251,46 @@ public static class Threader
     }
 
     private static void AssignOwnParents(
-        List<Container> ordered, ParsedHeaders[] parsed, State state, List<ThreadDiagnostic> diagnostics)
+        List<Container> ordered, ParsedHeaders[] parsed, List<ThreadDiagnostic> diagnostics)
     {
         for (var i = 0; i < ordered.Count; i++)
         {
             var container = ordered[i];
             var (references, inReplyTo) = parsed[i];
-            string? parentId;
+            Container? parent;
             ThreadLink link;
-            if (references.Length == 0)
+            if (references.Count == 0)
             {
-                parentId = inReplyTo;
+                parent = inReplyTo;
                 link = ThreadLink.InReplyTo;
             }
             else if (inReplyTo is null || inReplyTo == references[^1])
             {
-                parentId = references[^1];
+                parent = references[^1];
                 link = ThreadLink.References;
             }
-            else if (state.ById.TryGetValue(inReplyTo, out var named) && named.Input is not null)
+            else if (inReplyTo.Input is not null)
             {
-                parentId = inReplyTo;
+                parent = inReplyTo;
                 link = ThreadLink.InReplyTo;
                 diagnostics.Add(new ThreadDiagnostic(
                     "in-reply-to-preferred",
                     container.Id,
-                    $"In-Reply-To names {inReplyTo}, present in the set; the last reference {references[^1]} differs; In-Reply-To wins."));
+                    $"In-Reply-To names {inReplyTo.Id}, present in the set; the last reference {references[^1].Id} differs; In-Reply-To wins."));
             }
             else
             {
-                parentId = references[^1];
+                parent = references[^1];
                 link = ThreadLink.References;
                 diagnostics.Add(new ThreadDiagnostic(
                     "in-reply-to-ignored",
                     container.Id,
-                    $"In-Reply-To names {inReplyTo}, not in the set; the last reference {references[^1]} is the parent."));
+                    $"In-Reply-To names {inReplyTo.Id}, not in the set; the last reference {references[^1].Id} is the parent."));
             }
 
-            if (parentId is not null)
+            if (parent is not null)
             {
-                container.Parent = state.GetOrCreate(parentId);
+                container.Parent = parent;
                 container.Link = link;
             }
         }
@@ -353,10 +357,10 @@ public static class Threader
 
         foreach (var (references, _) in parsed)
         {
-            for (var k = 0; k + 1 < references.Length; k++)
+            for (var k = 0; k + 1 < references.Count; k++)
             {
-                var parent = state.GetOrCreate(references[k]);
-                var child = state.GetOrCreate(references[k + 1]);
+                var parent = references[k];
+                var child = references[k + 1];
                 if (child.Parent is not null || state.Find(child.Slot) == state.Find(parent.Slot))
                 {
                     // Already placed (own header or an earlier message's chain), or `parent` is in
@@ -376,7 +380,7 @@ public static class Threader
     {
         foreach (var container in state.All)
         {
-            container.Parent?.Children.Add(container);
+            container.Parent?.AddChild(container);
         }
 
         var roots = new List<Container>();
@@ -391,15 +395,18 @@ public static class Threader
                 if (!expanded)
                 {
                     stack.Push((node, true));
-                    foreach (var child in node.Children)
+                    if (node.Children is not null)
                     {
-                        stack.Push((child, false));
+                        foreach (var child in node.Children)
+                        {
+                            stack.Push((child, false));
+                        }
                     }
 
                     continue;
                 }
 
-                if (node.Children.Count == 0)
+                if (node.Children is null || node.Children.TrueForAll(child => child.Input is not null))
                 {
                     continue;
                 }
@@ -414,6 +421,11 @@ public static class Threader
                     }
 
                     // A placeholder below the root: its (already pruned, all real) children take its place.
+                    if (child.Children is null)
+                    {
+                        continue;
+                    }
+
                     foreach (var grandChild in child.Children)
                     {
                         grandChild.Parent = node;
@@ -428,14 +440,14 @@ public static class Threader
             {
                 roots.Add(top);
             }
-            else if (top.Children.Count == 1)
+            else if (top.ChildCount == 1)
             {
-                var only = top.Children[0];
+                var only = top.Children![0];
                 only.Parent = null;
                 only.Link = ThreadLink.Root;
                 roots.Add(only);
             }
-            else if (top.Children.Count > 1)
+            else if (top.ChildCount > 1)
             {
                 roots.Add(top);
             }
@@ -503,7 +515,7 @@ public static class Threader
 
                 root.Parent = leaderRoot;
                 root.Link = ThreadLink.Subject;
-                leaderRoot.Children.Add(root);
+                leaderRoot.AddChild(root);
                 attached.Add(root);
             }
         }
@@ -513,7 +525,7 @@ public static class Threader
 
     private static ThreadInput EarliestChild(Container placeholder)
     {
-        var best = placeholder.Children[0].Input!;
+        var best = placeholder.Children![0].Input!;
         foreach (var child in placeholder.Children)
         {
             if (CanonicalOrder.Instance.Compare(child.Input!, best) < 0)
@@ -540,17 +552,22 @@ public static class Threader
             while (stack.Count > 0)
             {
                 var (container, node) = stack.Pop();
+                if (container.Children is null)
+                {
+                    continue;
+                }
+
                 foreach (var childContainer in container.Children)
                 {
                     var child = NewNode(childContainer);
                     child.Parent = node;
                     child.Link = childContainer.Link;
-                    node.MutableChildren.Add(child);
+                    node.AddChild(child);
                     nodes.Add(child.MessageId, child);
                     stack.Push((childContainer, child));
                 }
 
-                node.MutableChildren.Sort(NodeOrder.Instance);
+                node.SortChildren();
             }
 
             if (root.IsPlaceholder)
