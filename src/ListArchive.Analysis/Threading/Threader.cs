@@ -513,14 +513,29 @@ public static class Threader
                     continue;
                 }
 
-                root.Parent = leaderRoot;
-                root.Link = ThreadLink.Subject;
-                leaderRoot.AddChild(root);
                 attached.Add(root);
+                if (root.Input is not null)
+                {
+                    Attach(root, leaderRoot);
+                    continue;
+                }
+
+                // A placeholder root must not end up inside a tree: its messages join instead.
+                foreach (var child in root.Children!)
+                {
+                    Attach(child, leaderRoot);
+                }
             }
         }
 
         return attached.Count == 0 ? roots : roots.FindAll(root => !attached.Contains(root));
+    }
+
+    private static void Attach(Container child, Container parent)
+    {
+        child.Parent = parent;
+        child.Link = ThreadLink.Subject;
+        parent.AddChild(child);
     }
 
     private static ThreadInput EarliestChild(Container placeholder)
