@@ -60,7 +60,7 @@ public static class Threader
             parsed[i] = ParseHeaders(ordered[i], state, diagnostics);
         }
 
-        AssignOwnParents(ordered, parsed, diagnostics);
+        AssignOwnParents(ordered, parsed, state.References, diagnostics);
         BreakOwnParentLoops(ordered, diagnostics);
         LinkReferenceChains(parsed, state);
 
@@ -80,6 +80,8 @@ public static class Threader
         public List<Container> All { get; } = [];
 
         public List<int> UnionParent { get; } = [];
+
+        public List<Container> References { get; } = [];
 
         public Container GetOrCreate(string id)
         {
@@ -116,13 +118,16 @@ public static class Threader
         public void Union(int a, int b) => UnionParent[Find(a)] = Find(b);
     }
 
-    private readonly record struct ParsedHeaders(List<Container> References, Container? InReplyTo);
+    /// <summary>A message's cleaned References are State.References[Start..Start+Count].</summary>
+    private readonly record struct ParsedHeaders(int Start, int Count, Container? InReplyTo);
 
     /// <summary>Groups inputs by id, keeps one per id, and returns their containers in canonical order.</summary>
     private static List<Container> ChooseRepresentatives(
         IEnumerable<ThreadInput> messages, State state, List<ThreadDiagnostic> diagnostics)
     {
-        var chosen = new Dictionary<string, (ThreadInput Input, int Count)>(StringComparer.Ordinal);
+        var expected = messages.TryGetNonEnumeratedCount(out var known) ? known : 0;
+        var chosen = new Dictionary<string, (ThreadInput Input, int Count)>(expected, StringComparer.Ordinal);
+        state.ById.EnsureCapacity(expected + (expected / 4));
         foreach (var message in messages)
         {
             ArgumentNullException.ThrowIfNull(message);
@@ -175,7 +180,8 @@ public static class Threader
     {
         var input = message.Input!;
         var self = input.MessageId;
-        var references = new List<Container>(input.References?.Count ?? 0);
+        var references = state.References; // one shared list: no per-message allocation
+        var start = references.Count;
         var stamp = message.Order + 1; // marks containers already in this message's list
         var selfReferenced = false;
         foreach (var raw in input.References ?? [])
@@ -233,7 +239,7 @@ public static class Threader
                 "self-reference", self, "The message names itself in References or In-Reply-To; ignored."));
         }
 
-        return new ParsedHeaders(references, inReplyTo);
+        return new ParsedHeaders(start, references.Count - start, inReplyTo);
     }
 
     private static bool IsUsable(string id, State state, ThreadInput input, List<ThreadDiagnostic> diagnostics)
@@ -251,22 +257,23 @@ public static class Threader
     }
 
     private static void AssignOwnParents(
-        List<Container> ordered, ParsedHeaders[] parsed, List<ThreadDiagnostic> diagnostics)
+        List<Container> ordered, ParsedHeaders[] parsed, List<Container> allReferences, List<ThreadDiagnostic> diagnostics)
     {
         for (var i = 0; i < ordered.Count; i++)
         {
             var container = ordered[i];
-            var (references, inReplyTo) = parsed[i];
+            var (start, count, inReplyTo) = parsed[i];
+            var last = count == 0 ? null : allReferences[start + count - 1];
             Container? parent;
             ThreadLink link;
-            if (references.Count == 0)
+            if (last is null)
             {
                 parent = inReplyTo;
                 link = ThreadLink.InReplyTo;
             }
-            else if (inReplyTo is null || inReplyTo == references[^1])
+            else if (inReplyTo is null || inReplyTo == last)
             {
-                parent = references[^1];
+                parent = last;
                 link = ThreadLink.References;
             }
             else if (inReplyTo.Input is not null)
@@ -276,16 +283,16 @@ public static class Threader
                 diagnostics.Add(new ThreadDiagnostic(
                     "in-reply-to-preferred",
                     container.Id,
-                    $"In-Reply-To names {inReplyTo.Id}, present in the set; the last reference {references[^1].Id} differs; In-Reply-To wins."));
+                    $"In-Reply-To names {inReplyTo.Id}, present in the set; the last reference {last.Id} differs; In-Reply-To wins."));
             }
             else
             {
-                parent = references[^1];
+                parent = last;
                 link = ThreadLink.References;
                 diagnostics.Add(new ThreadDiagnostic(
                     "in-reply-to-ignored",
                     container.Id,
-                    $"In-Reply-To names {inReplyTo.Id}, not in the set; the last reference {references[^1].Id} is the parent."));
+                    $"In-Reply-To names {inReplyTo.Id}, not in the set; the last reference {last.Id} is the parent."));
             }
 
             if (parent is not null)
@@ -355,9 +362,10 @@ public static class Threader
             }
         }
 
-        foreach (var (references, _) in parsed)
+        var references = state.References;
+        foreach (var (start, count, _) in parsed)
         {
-            for (var k = 0; k + 1 < references.Count; k++)
+            for (var k = start; k + 1 < start + count; k++)
             {
                 var parent = references[k];
                 var child = references[k + 1];
