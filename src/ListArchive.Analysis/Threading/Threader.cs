@@ -1,5 +1,3 @@
-using ListArchive.Analysis.Subjects;
-
 namespace ListArchive.Analysis.Threading;
 
 /// <summary>
@@ -39,7 +37,7 @@ namespace ListArchive.Analysis.Threading;
 /// child; a root placeholder with several children stays.</item>
 /// <item><b>Subject gathering</b> (JWZ 5): only with <see cref="ThreaderOptions.GroupBySubject"/>; see there.</item>
 /// </list>
-/// <para>Cost: sorting is O(n log n); everything else is linear (loop checks of step 5 use
+/// <para>Cost: sorting is O(n log n); everything else is linear (the loop check of the References-chain step uses
 /// union-find on tree membership, so deep threads cost nothing extra). No recursion, so a
 /// 100 000-message chain does not exhaust the stack.</para>
 /// </remarks>
@@ -50,84 +48,39 @@ public static class Threader
         ArgumentNullException.ThrowIfNull(messages);
         options ??= ThreaderOptions.Default;
         var diagnostics = new List<ThreadDiagnostic>();
-        var state = new State();
+        var table = new ContainerTable();
 
-        var ordered = ChooseRepresentatives(messages, state, diagnostics);
+        var ordered = ChooseRepresentatives(messages, table, diagnostics);
 
         var parsed = new ParsedHeaders[ordered.Count];
         for (var i = 0; i < ordered.Count; i++)
         {
-            parsed[i] = ParseHeaders(ordered[i], state, diagnostics);
+            parsed[i] = ParseHeaders(ordered[i], table, diagnostics);
         }
 
-        AssignOwnParents(ordered, parsed, state.References, diagnostics);
+        AssignOwnParents(ordered, parsed, table.References, diagnostics);
         BreakOwnParentLoops(ordered, diagnostics);
-        LinkReferenceChains(parsed, state);
+        LinkReferenceChains(parsed, table);
 
-        var roots = Prune(state);
+        var roots = ThreadPruner.Prune(table);
         if (options.GroupBySubject)
         {
-            roots = GroupBySubject(roots, options);
+            roots = SubjectGathering.Apply(roots, options);
         }
 
-        return Materialize(roots, state, diagnostics, ordered.Count);
+        return ForestMaterializer.Build(roots, table, diagnostics, ordered.Count);
     }
 
-    private sealed class State
-    {
-        public Dictionary<string, Container> ById { get; } = new(StringComparer.Ordinal);
-
-        public List<Container> All { get; } = [];
-
-        public List<int> UnionParent { get; } = [];
-
-        public List<Container> References { get; } = [];
-
-        public Container GetOrCreate(string id)
-        {
-            if (!ById.TryGetValue(id, out var container))
-            {
-                container = new Container(id, All.Count);
-                ById.Add(id, container);
-                All.Add(container);
-                UnionParent.Add(container.Slot);
-            }
-
-            return container;
-        }
-
-        public int Find(int slot)
-        {
-            var parents = UnionParent;
-            var root = slot;
-            while (parents[root] != root)
-            {
-                root = parents[root];
-            }
-
-            while (parents[slot] != root)
-            {
-                var next = parents[slot];
-                parents[slot] = root;
-                slot = next;
-            }
-
-            return root;
-        }
-
-        public void Union(int a, int b) => UnionParent[Find(a)] = Find(b);
-    }
-
-    /// <summary>A message's cleaned References are State.References[Start..Start+Count].</summary>
+    /// <summary>A message's cleaned References are ContainerTable.References[Start..(Start + Count)].</summary>
     private readonly record struct ParsedHeaders(int Start, int Count, Container? InReplyTo);
 
     /// <summary>Groups inputs by id, keeps one per id, and returns their containers in canonical order.</summary>
     private static List<Container> ChooseRepresentatives(
-        IEnumerable<ThreadInput> messages, State state, List<ThreadDiagnostic> diagnostics)
+        IEnumerable<ThreadInput> messages, ContainerTable table, List<ThreadDiagnostic> diagnostics)
     {
         var expected = messages.TryGetNonEnumeratedCount(out var known) ? known : 0;
         var chosen = new Dictionary<string, (ThreadInput Input, int Count)>(expected, StringComparer.Ordinal);
-        state.ById.EnsureCapacity(expected + (expected / 4));
+        table.ById.EnsureCapacity(expected + (expected / 4));
         foreach (var message in messages)
         {
             ArgumentNullException.ThrowIfNull(message);
@@ -157,7 +110,7 @@ public static class Threader
         var ordered = new List<Container>(inputs.Count);
         foreach (var input in inputs)
         {
-            var container = state.GetOrCreate(input.MessageId);
+            var container = table.GetOrCreate(input.MessageId);
             container.Input = input;
             container.Order = ordered.Count;
             container.DuplicateCount = chosen[input.MessageId].Count - 1;
@@ -176,11 +129,11 @@ public static class Threader
     }
 
     private static ParsedHeaders ParseHeaders(
-        Container message, State state, List<ThreadDiagnostic> diagnostics)
+        Container message, ContainerTable table, List<ThreadDiagnostic> diagnostics)
     {
         var input = message.Input!;
         var self = input.MessageId;
-        var references = state.References; // one shared list: no per-message allocation
+        var references = table.References; // one shared list: no per-message allocation
         var start = references.Count;
         var stamp = message.Order + 1; // marks containers already in this message's list
         var selfReferenced = false;
@@ -198,12 +151,12 @@ public static class Threader
                 continue;
             }
 
-            if (!IsUsable(id, state, input, diagnostics))
+            if (!IsUsable(id, table, input, diagnostics))
             {
                 continue;
             }
 
-            var container = state.GetOrCreate(id);
+            var container = table.GetOrCreate(id);
             if (container.ListedBy != stamp)
             {
                 container.ListedBy = stamp;
@@ -226,9 +179,9 @@ public static class Threader
                 continue;
             }
 
-            if (IsUsable(id, state, input, diagnostics))
+            if (IsUsable(id, table, input, diagnostics))
             {
-                inReplyTo = state.GetOrCreate(id);
+                inReplyTo = table.GetOrCreate(id);
                 break;
             }
         }
@@ -242,9 +195,9 @@ public static class Threader
         return new ParsedHeaders(start, references.Count - start, inReplyTo);
     }
 
-    private static bool IsUsable(string id, State state, ThreadInput input, List<ThreadDiagnostic> diagnostics)
+    private static bool IsUsable(string id, ContainerTable table, ThreadInput input, List<ThreadDiagnostic> diagnostics)
     {
-        if (id.Contains('@') || (state.ById.TryGetValue(id, out var known) && known.Input is not null))
+        if (id.Contains('@') || (table.ById.TryGetValue(id, out var known) && known.Input is not null))
         {
             return true;
         }
@@ -352,24 +305,24 @@ public static class Threader
         }
     }
 
-    private static void LinkReferenceChains(ParsedHeaders[] parsed, State state)
+    private static void LinkReferenceChains(ParsedHeaders[] parsed, ContainerTable table)
     {
-        foreach (var container in state.All)
+        foreach (var container in table.All)
         {
             if (container.Parent is not null)
             {
-                state.Union(container.Slot, container.Parent.Slot);
+                table.Union(container.Slot, container.Parent.Slot);
             }
         }
 
-        var references = state.References;
+        var references = table.References;
         foreach (var (start, count, _) in parsed)
         {
             for (var k = start; k + 1 < start + count; k++)
             {
                 var parent = references[k];
                 var child = references[k + 1];
-                if (child.Parent is not null || state.Find(child.Slot) == state.Find(parent.Slot))
+                if (child.Parent is not null || table.Find(child.Slot) == table.Find(parent.Slot))
                 {
                     // Already placed (own header or an earlier message's chain), or `parent` is in
                     // `child`'s own tree, where `child` is the root: the link would close a loop.
@@ -378,269 +331,8 @@ public static class Threader
 
                 child.Parent = parent;
                 child.Link = ThreadLink.References;
-                state.Union(child.Slot, parent.Slot);
+                table.Union(child.Slot, parent.Slot);
             }
         }
     }
-
-    /// <summary>JWZ step 4, bottom-up without recursion. Returns the surviving roots.</summary>
-    private static List<Container> Prune(State state)
-    {
-        foreach (var container in state.All)
-        {
-            container.Parent?.AddChild(container);
-        }
-
-        var roots = new List<Container>();
-        var stack = new Stack<(Container Node, bool Expanded)>();
-        var tops = state.All.FindAll(container => container.Parent is null);
-        foreach (var top in tops)
-        {
-            stack.Push((top, false));
-            while (stack.Count > 0)
-            {
-                var (node, expanded) = stack.Pop();
-                if (!expanded)
-                {
-                    stack.Push((node, true));
-                    if (node.Children is not null)
-                    {
-                        foreach (var child in node.Children)
-                        {
-                            stack.Push((child, false));
-                        }
-                    }
-
-                    continue;
-                }
-
-                if (node.Children is null || node.Children.TrueForAll(child => child.Input is not null))
-                {
-                    continue;
-                }
-
-                var kept = new List<Container>(node.Children.Count);
-                foreach (var child in node.Children)
-                {
-                    if (child.Input is not null)
-                    {
-                        kept.Add(child);
-                        continue;
-                    }
-
-                    // A placeholder below the root: its (already pruned, all real) children take its place.
-                    if (child.Children is null)
-                    {
-                        continue;
-                    }
-
-                    foreach (var grandChild in child.Children)
-                    {
-                        grandChild.Parent = node;
-                        kept.Add(grandChild);
-                    }
-                }
-
-                node.Children = kept;
-            }
-
-            if (top.Input is not null)
-            {
-                roots.Add(top);
-            }
-            else if (top.ChildCount == 1)
-            {
-                var only = top.Children![0];
-                only.Parent = null;
-                only.Link = ThreadLink.Root;
-                roots.Add(only);
-            }
-            else if (top.ChildCount > 1)
-            {
-                roots.Add(top);
-            }
-        }
-
-        return roots;
-    }
-
-    private static List<Container> GroupBySubject(List<Container> roots, ThreaderOptions options)
-    {
-        var groups = new Dictionary<string, List<(Container Root, ThreadInput First)>>(StringComparer.Ordinal);
-        foreach (var root in roots)
-        {
-            var first = root.Input ?? EarliestChild(root);
-            var key = SubjectNormalizer.Normalize(first.Subject).ToUpperInvariant();
-            if (key.Length == 0)
-            {
-                continue;
-            }
-
-            if (!groups.TryGetValue(key, out var list))
-            {
-                groups[key] = list = [];
-            }
-
-            list.Add((root, first));
-        }
-
-        var attached = new HashSet<Container>();
-        foreach (var (_, group) in groups)
-        {
-            if (group.Count < 2)
-            {
-                continue;
-            }
-
-            (Container Root, ThreadInput First)? leader = null;
-            foreach (var candidate in group)
-            {
-                if (SubjectNormalizer.IsReply(candidate.First.Subject))
-                {
-                    continue;
-                }
-
-                if (leader is null || CanonicalOrder.Instance.Compare(candidate.First, leader.Value.First) < 0)
-                {
-                    leader = candidate;
-                }
-            }
-
-            if (leader is null)
-            {
-                continue;
-            }
-
-            var (leaderRoot, leaderFirst) = leader.Value;
-            foreach (var (root, first) in group)
-            {
-                if (root == leaderRoot || !SubjectNormalizer.IsReply(first.Subject)
-                    || first.Date is not { } date || leaderFirst.Date is not { } leaderDate || date < leaderDate
-                    || (options.SubjectGroupingMaxGap is { } gap && date - leaderDate > gap))
-                {
-                    continue;
-                }
-
-                attached.Add(root);
-                if (root.Input is not null)
-                {
-                    Attach(root, leaderRoot);
-                    continue;
-                }
-
-                // A placeholder root must not end up inside a tree: its messages join instead.
-                foreach (var child in root.Children!)
-                {
-                    Attach(child, leaderRoot);
-                }
-            }
-        }
-
-        return attached.Count == 0 ? roots : roots.FindAll(root => !attached.Contains(root));
-    }
-
-    private static void Attach(Container child, Container parent)
-    {
-        child.Parent = parent;
-        child.Link = ThreadLink.Subject;
-        parent.AddChild(child);
-    }
-
-    private static ThreadInput EarliestChild(Container placeholder)
-    {
-        var best = placeholder.Children![0].Input!;
-        foreach (var child in placeholder.Children)
-        {
-            if (CanonicalOrder.Instance.Compare(child.Input!, best) < 0)
-            {
-                best = child.Input!;
-            }
-        }
-
-        return best;
-    }
-
-    private static ThreadForest Materialize(
-        List<Container> rootContainers, State state, List<ThreadDiagnostic> diagnostics, int messageCount)
-    {
-        var nodes = new Dictionary<string, ThreadNode>(state.All.Count, StringComparer.Ordinal);
-        var roots = new List<ThreadNode>(rootContainers.Count);
-        var stack = new Stack<(Container Container, ThreadNode Node)>();
-        foreach (var rootContainer in rootContainers)
-        {
-            var root = NewNode(rootContainer);
-            roots.Add(root);
-            nodes.Add(root.MessageId, root);
-            stack.Push((rootContainer, root));
-            while (stack.Count > 0)
-            {
-                var (container, node) = stack.Pop();
-                if (container.Children is null)
-                {
-                    continue;
-                }
-
-                foreach (var childContainer in container.Children)
-                {
-                    var child = NewNode(childContainer);
-                    child.Parent = node;
-                    child.Link = childContainer.Link;
-                    node.AddChild(child);
-                    nodes.Add(child.MessageId, child);
-                    stack.Push((childContainer, child));
-                }
-
-                node.SortChildren();
-            }
-
-            if (root.IsPlaceholder)
-            {
-                root.Date = root.Children[0].Date;
-                root.Subject = root.Children[0].Subject;
-            }
-        }
-
-        var threads = new Dictionary<string, IReadOnlyList<ThreadNode>>(roots.Count, StringComparer.Ordinal);
-        var walk = new Stack<ThreadNode>();
-        foreach (var root in roots)
-        {
-            var preOrder = new List<ThreadNode>();
-            ThreadNode? earliest = null;
-            walk.Push(root);
-            while (walk.Count > 0)
-            {
-                var node = walk.Pop();
-                node.Index = preOrder.Count;
-                node.Depth = node.Parent is null ? 0 : node.Parent.Depth + 1;
-                preOrder.Add(node);
-                if (!node.IsPlaceholder && (earliest is null || NodeOrder.Instance.Compare(node, earliest) < 0))
-                {
-                    earliest = node;
-                }
-
-                for (var i = node.Children.Count - 1; i >= 0; i--)
-                {
-                    walk.Push(node.Children[i]);
-                }
-            }
-
-            var threadId = root.IsPlaceholder ? earliest!.MessageId : root.MessageId;
-            foreach (var node in preOrder)
-            {
-                node.ThreadId = threadId;
-            }
-
-            threads.Add(threadId, preOrder);
-        }
-
-        roots.Sort(RootOrder.Instance);
-        return new ThreadForest(roots, nodes, threads, diagnostics, messageCount);
-    }
-
-    private static ThreadNode NewNode(Container container) =>
-        new(container.Id, container.Input, container.DuplicateCount)
-        {
-            Date = container.Input?.Date,
-            Subject = container.Input?.Subject,
-        };
 }
