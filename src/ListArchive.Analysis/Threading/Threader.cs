@@ -25,7 +25,9 @@ namespace ListArchive.Analysis.Threading;
 /// (<see cref="ThreadLink.InReplyTo"/>, <c>in-reply-to-preferred</c>), because clients that reorder or
 /// mangle References still name the direct parent in In-Reply-To (notmuch's
 /// threading/parent-priority corpus); I differs and is not in the set → last of R
-/// (<c>in-reply-to-ignored</c>), as notmuch's "Prefer References to In-Reply-To" test expects. A missing
+/// (<c>in-reply-to-ignored</c>), as notmuch's "Prefer References to In-Reply-To" test expects; that
+/// In-Reply-To id then makes no placeholder, so it cannot join threads (gmane's obfuscated
+/// In-Reply-To ids in lkml/ are of this kind, while their References are intact). A missing
 /// parent becomes a placeholder. Loops among own parents (two messages naming each other) are broken
 /// at the oldest message of the loop, which becomes a root (<c>reference-loop</c>).</item>
 /// <item><b>References chains</b> (JWZ 1B, weaker): for each message in canonical order, each
