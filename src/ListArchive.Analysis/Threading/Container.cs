@@ -23,10 +23,18 @@ internal sealed class Container(string id, int slot)
 
     public ThreadLink Link { get; set; } = ThreadLink.Root;
 
-    public List<Container> Children { get; set; } = [];
+    /// <summary>Null until the first child arrives (most containers are leaves).</summary>
+    public List<Container>? Children { get; set; }
+
+    public void AddChild(Container child) => (Children ??= []).Add(child);
+
+    public int ChildCount => Children?.Count ?? 0;
 
     /// <summary>Cycle-search bookkeeping: the walk that last visited this container.</summary>
     public int Walk { get; set; }
 
     public bool Done { get; set; }
+
+    /// <summary>Dedupe stamp while reading one message's References (that message's Order + 1).</summary>
+    public int ListedBy { get; set; }
 }

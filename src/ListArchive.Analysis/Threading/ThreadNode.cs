@@ -7,7 +7,7 @@ namespace ListArchive.Analysis.Threading;
 /// </summary>
 public sealed class ThreadNode
 {
-    private readonly List<ThreadNode> _children = [];
+    private List<ThreadNode>? _children;
 
     internal ThreadNode(string messageId, ThreadInput? input, int duplicateCount)
     {
@@ -34,7 +34,7 @@ public sealed class ThreadNode
     public ThreadNode? Parent { get; internal set; }
 
     /// <summary>Children sorted by date (undated last), then Message-ID (ordinal).</summary>
-    public IReadOnlyList<ThreadNode> Children => _children;
+    public IReadOnlyList<ThreadNode> Children => (IReadOnlyList<ThreadNode>?)_children ?? [];
 
     /// <summary>The message's date; for a placeholder root, the earliest date of its children.</summary>
     public DateTimeOffset? Date { get; internal set; }
@@ -65,7 +65,9 @@ public sealed class ThreadNode
         }
     }
 
-    internal List<ThreadNode> MutableChildren => _children;
+    internal void AddChild(ThreadNode child) => (_children ??= []).Add(child);
+
+    internal void SortChildren() => _children?.Sort(NodeOrder.Instance);
 
     public override string ToString() => IsPlaceholder ? $"({MessageId})" : MessageId;
 }

@@ -1,5 +1,3 @@
-using ListArchive.Analysis.Subjects;
-
 namespace ListArchive.Analysis.Threading;
 
 /// <summary>
@@ -27,7 +25,9 @@ namespace ListArchive.Analysis.Threading;
 /// (<see cref="ThreadLink.InReplyTo"/>, <c>in-reply-to-preferred</c>), because clients that reorder or
 /// mangle References still name the direct parent in In-Reply-To (notmuch's
 /// threading/parent-priority corpus); I differs and is not in the set → last of R
-/// (<c>in-reply-to-ignored</c>), as notmuch's "Prefer References to In-Reply-To" test expects. A missing
+/// (<c>in-reply-to-ignored</c>), as notmuch's "Prefer References to In-Reply-To" test expects; that
+/// In-Reply-To id then makes no placeholder, so it cannot join threads (gmane's obfuscated
+/// In-Reply-To ids in lkml/ are of this kind, while their References are intact). A missing
 /// parent becomes a placeholder. Loops among own parents (two messages naming each other) are broken
 /// at the oldest message of the loop, which becomes a root (<c>reference-loop</c>).</item>
 /// <item><b>References chains</b> (JWZ 1B, weaker): for each message in canonical order, each
@@ -39,7 +39,7 @@ namespace ListArchive.Analysis.Threading;
 /// child; a root placeholder with several children stays.</item>
 /// <item><b>Subject gathering</b> (JWZ 5): only with <see cref="ThreaderOptions.GroupBySubject"/>; see there.</item>
 /// </list>
-/// <para>Cost: sorting is O(n log n); everything else is linear (loop checks of step 5 use
+/// <para>Cost: sorting is O(n log n); everything else is linear (the loop check of the References-chain step uses
 /// union-find on tree membership, so deep threads cost nothing extra). No recursion, so a
 /// 100 000-message chain does not exhaust the stack.</para>
 /// </remarks>
@@ -50,79 +50,39 @@ public static class Threader
         ArgumentNullException.ThrowIfNull(messages);
         options ??= ThreaderOptions.Default;
         var diagnostics = new List<ThreadDiagnostic>();
-        var state = new State();
+        var table = new ContainerTable();
 
-        var ordered = ChooseRepresentatives(messages, state, diagnostics);
+        var ordered = ChooseRepresentatives(messages, table, diagnostics);
 
         var parsed = new ParsedHeaders[ordered.Count];
         for (var i = 0; i < ordered.Count; i++)
         {
-            parsed[i] = ParseHeaders(ordered[i].Input!, state, diagnostics);
+            parsed[i] = ParseHeaders(ordered[i], table, diagnostics);
         }
 
-        AssignOwnParents(ordered, parsed, state, diagnostics);
+        AssignOwnParents(ordered, parsed, table.References, diagnostics);
         BreakOwnParentLoops(ordered, diagnostics);
-        LinkReferenceChains(parsed, state);
+        LinkReferenceChains(parsed, table);
 
-        var roots = Prune(state);
+        var roots = ThreadPruner.Prune(table);
         if (options.GroupBySubject)
         {
-            roots = GroupBySubject(roots, options);
+            roots = SubjectGathering.Apply(roots, options);
         }
 
-        return Materialize(roots, state, diagnostics, ordered.Count);
+        return ForestMaterializer.Build(roots, table, diagnostics, ordered.Count);
     }
 
-    private sealed class State
-    {
-        public Dictionary<string, Container> ById { get; } = new(StringComparer.Ordinal);
-
-        public List<Container> All { get; } = [];
-
-        public List<int> UnionParent { get; } = [];
-
-        public Container GetOrCreate(string id)
-        {
-            if (!ById.TryGetValue(id, out var container))
-            {
-                container = new Container(id, All.Count);
-                ById.Add(id, container);
-                All.Add(container);
-                UnionParent.Add(container.Slot);
-            }
-
-            return container;
-        }
-
-        public int Find(int slot)
-        {
-            var parents = UnionParent;
-            var root = slot;
-            while (parents[root] != root)
-            {
-                root = parents[root];
-            }
-
-            while (parents[slot] != root)
-            {
-                var next = parents[slot];
-                parents[slot] = root;
-                slot = next;
-            }
-
-            return root;
-        }
-
-        public void Union(int a, int b) => UnionParent[Find(a)] = Find(b);
-    }
-
-    private readonly record struct ParsedHeaders(string[] References, string? InReplyTo);
+    /// <summary>A message's cleaned References are ContainerTable.References[Start..(Start + Count)].</summary>
+    private readonly record struct ParsedHeaders(int Start, int Count, Container? InReplyTo);
 
     /// <summary>Groups inputs by id, keeps one per id, and returns their containers in canonical order.</summary>
     private static List<Container> ChooseRepresentatives(
-        IEnumerable<ThreadInput> messages, State state, List<ThreadDiagnostic> diagnostics)
+        IEnumerable<ThreadInput> messages, ContainerTable table, List<ThreadDiagnostic> diagnostics)
     {
-        var chosen = new Dictionary<string, (ThreadInput Input, int Count)>(StringComparer.Ordinal);
+        var expected = messages.TryGetNonEnumeratedCount(out var known) ? known : 0;
+        var chosen = new Dictionary<string, (ThreadInput Input, int Count)>(expected, StringComparer.Ordinal);
+        table.ById.EnsureCapacity(expected + (expected / 4));
         foreach (var message in messages)
         {
             ArgumentNullException.ThrowIfNull(message);
@@ -152,7 +112,7 @@ public static class Threader
         var ordered = new List<Container>(inputs.Count);
         foreach (var input in inputs)
         {
-            var container = state.GetOrCreate(input.MessageId);
+            var container = table.GetOrCreate(input.MessageId);
             container.Input = input;
             container.Order = ordered.Count;
             container.DuplicateCount = chosen[input.MessageId].Count - 1;
@@ -170,11 +130,14 @@ public static class Threader
         return ordered;
     }
 
-    private static ParsedHeaders ParseHeaders(ThreadInput input, State state, List<ThreadDiagnostic> diagnostics)
+    private static ParsedHeaders ParseHeaders(
+        Container message, ContainerTable table, List<ThreadDiagnostic> diagnostics)
     {
+        var input = message.Input!;
         var self = input.MessageId;
-        var references = new List<string>(input.References?.Count ?? 0);
-        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var references = table.References; // one shared list: no per-message allocation
+        var start = references.Count;
+        var stamp = message.Order + 1; // marks containers already in this message's list
         var selfReferenced = false;
         foreach (var raw in input.References ?? [])
         {
@@ -190,18 +153,20 @@ public static class Threader
                 continue;
             }
 
-            if (!IsUsable(id, state, input, diagnostics))
+            if (!IsUsable(id, table, input, diagnostics))
             {
                 continue;
             }
 
-            if (seen.Add(id))
+            var container = table.GetOrCreate(id);
+            if (container.ListedBy != stamp)
             {
-                references.Add(id);
+                container.ListedBy = stamp;
+                references.Add(container);
             }
         }
 
-        string? inReplyTo = null;
+        Container? inReplyTo = null;
         foreach (var raw in input.InReplyTo ?? [])
         {
             var id = MessageIds.Clean(raw);
@@ -216,9 +181,9 @@ public static class Threader
                 continue;
             }
 
-            if (IsUsable(id, state, input, diagnostics))
+            if (IsUsable(id, table, input, diagnostics))
             {
-                inReplyTo = id;
+                inReplyTo = table.GetOrCreate(id);
                 break;
             }
         }
@@ -229,12 +194,12 @@ public static class Threader
                 "self-reference", self, "The message names itself in References or In-Reply-To; ignored."));
         }
 
-        return new ParsedHeaders([.. references], inReplyTo);
+        return new ParsedHeaders(start, references.Count - start, inReplyTo);
     }
 
-    private static bool IsUsable(string id, State state, ThreadInput input, List<ThreadDiagnostic> diagnostics)
+    private static bool IsUsable(string id, ContainerTable table, ThreadInput input, List<ThreadDiagnostic> diagnostics)
     {
-        if (id.Contains('@') || (state.ById.TryGetValue(id, out var known) && known.Input is not null))
+        if (id.Contains('@') || (table.ById.TryGetValue(id, out var known) && known.Input is not null))
         {
             return true;
         }
@@ -247,46 +212,47 @@ public static class Threader
     }
 
     private static void AssignOwnParents(
-        List<Container> ordered, ParsedHeaders[] parsed, State state, List<ThreadDiagnostic> diagnostics)
+        List<Container> ordered, ParsedHeaders[] parsed, List<Container> allReferences, List<ThreadDiagnostic> diagnostics)
     {
         for (var i = 0; i < ordered.Count; i++)
         {
             var container = ordered[i];
-            var (references, inReplyTo) = parsed[i];
-            string? parentId;
+            var (start, count, inReplyTo) = parsed[i];
+            var last = count == 0 ? null : allReferences[start + count - 1];
+            Container? parent;
             ThreadLink link;
-            if (references.Length == 0)
+            if (last is null)
             {
-                parentId = inReplyTo;
+                parent = inReplyTo;
                 link = ThreadLink.InReplyTo;
             }
-            else if (inReplyTo is null || inReplyTo == references[^1])
+            else if (inReplyTo is null || inReplyTo == last)
             {
-                parentId = references[^1];
+                parent = last;
                 link = ThreadLink.References;
             }
-            else if (state.ById.TryGetValue(inReplyTo, out var named) && named.Input is not null)
+            else if (inReplyTo.Input is not null)
             {
-                parentId = inReplyTo;
+                parent = inReplyTo;
                 link = ThreadLink.InReplyTo;
                 diagnostics.Add(new ThreadDiagnostic(
                     "in-reply-to-preferred",
                     container.Id,
-                    $"In-Reply-To names {inReplyTo}, present in the set; the last reference {references[^1]} differs; In-Reply-To wins."));
+                    $"In-Reply-To names {inReplyTo.Id}, present in the set; the last reference {last.Id} differs; In-Reply-To wins."));
             }
             else
             {
-                parentId = references[^1];
+                parent = last;
                 link = ThreadLink.References;
                 diagnostics.Add(new ThreadDiagnostic(
                     "in-reply-to-ignored",
                     container.Id,
-                    $"In-Reply-To names {inReplyTo}, not in the set; the last reference {references[^1]} is the parent."));
+                    $"In-Reply-To names {inReplyTo.Id}, not in the set; the last reference {last.Id} is the parent."));
             }
 
-            if (parentId is not null)
+            if (parent is not null)
             {
-                container.Parent = state.GetOrCreate(parentId);
+                container.Parent = parent;
                 container.Link = link;
             }
         }
@@ -341,23 +307,24 @@ public static class Threader
         }
     }
 
-    private static void LinkReferenceChains(ParsedHeaders[] parsed, State state)
+    private static void LinkReferenceChains(ParsedHeaders[] parsed, ContainerTable table)
     {
-        foreach (var container in state.All)
+        foreach (var container in table.All)
         {
             if (container.Parent is not null)
             {
-                state.Union(container.Slot, container.Parent.Slot);
+                table.Union(container.Slot, container.Parent.Slot);
             }
         }
 
-        foreach (var (references, _) in parsed)
+        var references = table.References;
+        foreach (var (start, count, _) in parsed)
         {
-            for (var k = 0; k + 1 < references.Length; k++)
+            for (var k = start; k + 1 < start + count; k++)
             {
-                var parent = state.GetOrCreate(references[k]);
-                var child = state.GetOrCreate(references[k + 1]);
-                if (child.Parent is not null || state.Find(child.Slot) == state.Find(parent.Slot))
+                var parent = references[k];
+                var child = references[k + 1];
+                if (child.Parent is not null || table.Find(child.Slot) == table.Find(parent.Slot))
                 {
                     // Already placed (own header or an earlier message's chain), or `parent` is in
                     // `child`'s own tree, where `child` is the root: the link would close a loop.
@@ -366,241 +333,8 @@ public static class Threader
 
                 child.Parent = parent;
                 child.Link = ThreadLink.References;
-                state.Union(child.Slot, parent.Slot);
+                table.Union(child.Slot, parent.Slot);
             }
         }
     }
-
-    /// <summary>JWZ step 4, bottom-up without recursion. Returns the surviving roots.</summary>
-    private static List<Container> Prune(State state)
-    {
-        foreach (var container in state.All)
-        {
-            container.Parent?.Children.Add(container);
-        }
-
-        var roots = new List<Container>();
-        var stack = new Stack<(Container Node, bool Expanded)>();
-        var tops = state.All.FindAll(container => container.Parent is null);
-        foreach (var top in tops)
-        {
-            stack.Push((top, false));
-            while (stack.Count > 0)
-            {
-                var (node, expanded) = stack.Pop();
-                if (!expanded)
-                {
-                    stack.Push((node, true));
-                    foreach (var child in node.Children)
-                    {
-                        stack.Push((child, false));
-                    }
-
-                    continue;
-                }
-
-                if (node.Children.Count == 0)
-                {
-                    continue;
-                }
-
-                var kept = new List<Container>(node.Children.Count);
-                foreach (var child in node.Children)
-                {
-                    if (child.Input is not null)
-                    {
-                        kept.Add(child);
-                        continue;
-                    }
-
-                    // A placeholder below the root: its (already pruned, all real) children take its place.
-                    foreach (var grandChild in child.Children)
-                    {
-                        grandChild.Parent = node;
-                        kept.Add(grandChild);
-                    }
-                }
-
-                node.Children = kept;
-            }
-
-            if (top.Input is not null)
-            {
-                roots.Add(top);
-            }
-            else if (top.Children.Count == 1)
-            {
-                var only = top.Children[0];
-                only.Parent = null;
-                only.Link = ThreadLink.Root;
-                roots.Add(only);
-            }
-            else if (top.Children.Count > 1)
-            {
-                roots.Add(top);
-            }
-        }
-
-        return roots;
-    }
-
-    private static List<Container> GroupBySubject(List<Container> roots, ThreaderOptions options)
-    {
-        var groups = new Dictionary<string, List<(Container Root, ThreadInput First)>>(StringComparer.Ordinal);
-        foreach (var root in roots)
-        {
-            var first = root.Input ?? EarliestChild(root);
-            var key = SubjectNormalizer.Normalize(first.Subject).ToUpperInvariant();
-            if (key.Length == 0)
-            {
-                continue;
-            }
-
-            if (!groups.TryGetValue(key, out var list))
-            {
-                groups[key] = list = [];
-            }
-
-            list.Add((root, first));
-        }
-
-        var attached = new HashSet<Container>();
-        foreach (var (_, group) in groups)
-        {
-            if (group.Count < 2)
-            {
-                continue;
-            }
-
-            (Container Root, ThreadInput First)? leader = null;
-            foreach (var candidate in group)
-            {
-                if (SubjectNormalizer.IsReply(candidate.First.Subject))
-                {
-                    continue;
-                }
-
-                if (leader is null || CanonicalOrder.Instance.Compare(candidate.First, leader.Value.First) < 0)
-                {
-                    leader = candidate;
-                }
-            }
-
-            if (leader is null)
-            {
-                continue;
-            }
-
-            var (leaderRoot, leaderFirst) = leader.Value;
-            foreach (var (root, first) in group)
-            {
-                if (root == leaderRoot || !SubjectNormalizer.IsReply(first.Subject)
-                    || first.Date is not { } date || leaderFirst.Date is not { } leaderDate || date < leaderDate
-                    || (options.SubjectGroupingMaxGap is { } gap && date - leaderDate > gap))
-                {
-                    continue;
-                }
-
-                root.Parent = leaderRoot;
-                root.Link = ThreadLink.Subject;
-                leaderRoot.Children.Add(root);
-                attached.Add(root);
-            }
-        }
-
-        return attached.Count == 0 ? roots : roots.FindAll(root => !attached.Contains(root));
-    }
-
-    private static ThreadInput EarliestChild(Container placeholder)
-    {
-        var best = placeholder.Children[0].Input!;
-        foreach (var child in placeholder.Children)
-        {
-            if (CanonicalOrder.Instance.Compare(child.Input!, best) < 0)
-            {
-                best = child.Input!;
-            }
-        }
-
-        return best;
-    }
-
-    private static ThreadForest Materialize(
-        List<Container> rootContainers, State state, List<ThreadDiagnostic> diagnostics, int messageCount)
-    {
-        var nodes = new Dictionary<string, ThreadNode>(state.All.Count, StringComparer.Ordinal);
-        var roots = new List<ThreadNode>(rootContainers.Count);
-        var stack = new Stack<(Container Container, ThreadNode Node)>();
-        foreach (var rootContainer in rootContainers)
-        {
-            var root = NewNode(rootContainer);
-            roots.Add(root);
-            nodes.Add(root.MessageId, root);
-            stack.Push((rootContainer, root));
-            while (stack.Count > 0)
-            {
-                var (container, node) = stack.Pop();
-                foreach (var childContainer in container.Children)
-                {
-                    var child = NewNode(childContainer);
-                    child.Parent = node;
-                    child.Link = childContainer.Link;
-                    node.MutableChildren.Add(child);
-                    nodes.Add(child.MessageId, child);
-                    stack.Push((childContainer, child));
-                }
-
-                node.MutableChildren.Sort(NodeOrder.Instance);
-            }
-
-            if (root.IsPlaceholder)
-            {
-                root.Date = root.Children[0].Date;
-                root.Subject = root.Children[0].Subject;
-            }
-        }
-
-        var threads = new Dictionary<string, IReadOnlyList<ThreadNode>>(roots.Count, StringComparer.Ordinal);
-        var walk = new Stack<ThreadNode>();
-        foreach (var root in roots)
-        {
-            var preOrder = new List<ThreadNode>();
-            ThreadNode? earliest = null;
-            walk.Push(root);
-            while (walk.Count > 0)
-            {
-                var node = walk.Pop();
-                node.Index = preOrder.Count;
-                node.Depth = node.Parent is null ? 0 : node.Parent.Depth + 1;
-                preOrder.Add(node);
-                if (!node.IsPlaceholder && (earliest is null || NodeOrder.Instance.Compare(node, earliest) < 0))
-                {
-                    earliest = node;
-                }
-
-                for (var i = node.Children.Count - 1; i >= 0; i--)
-                {
-                    walk.Push(node.Children[i]);
-                }
-            }
-
-            var threadId = root.IsPlaceholder ? earliest!.MessageId : root.MessageId;
-            foreach (var node in preOrder)
-            {
-                node.ThreadId = threadId;
-            }
-
-            threads.Add(threadId, preOrder);
-        }
-
-        roots.Sort(RootOrder.Instance);
-        return new ThreadForest(roots, nodes, threads, diagnostics, messageCount);
-    }
-
-    private static ThreadNode NewNode(Container container) =>
-        new(container.Id, container.Input, container.DuplicateCount)
-        {
-            Date = container.Input?.Date,
-            Subject = container.Input?.Subject,
-        };
 }

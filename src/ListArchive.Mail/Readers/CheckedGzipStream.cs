@@ -18,7 +18,7 @@ namespace ListArchive.Mail.Readers;
 /// </remarks>
 internal sealed class CheckedGzipStream : Stream
 {
-    private const int MaxChunk = 16 * 1024;
+    private const int MaxChunk = 64 * 1024;
 
     private readonly FileStream _file;
     private readonly GZipStream _gzip;

@@ -64,7 +64,12 @@ public static class MailSources
             return MailSourceFormat.Tar;
         }
 
-        // Leading blank lines are tolerated (the splitter skips them too).
+        // A UTF-8 byte order mark and leading blank lines are tolerated (the splitter skips them too).
+        if (prefix.StartsWith("\uFEFF"u8))
+        {
+            prefix = prefix[3..];
+        }
+
         var start = prefix.IndexOfAnyExcept(" \t\r\n"u8);
         if (start < 0)
         {

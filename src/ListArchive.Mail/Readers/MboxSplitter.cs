@@ -175,17 +175,25 @@ internal sealed class MboxSplitter : IDisposable
     {
         if (_atStart)
         {
-            if (_end < 5 && !_eof)
+            if (_end < 8 && !_eof)
             {
                 Refill(0, 0);
                 return FindCandidate();
             }
 
             _atStart = false;
-            if (_buffer.AsSpan(0, _end).StartsWith("From "u8))
+            var head = _buffer.AsSpan(0, _end);
+            if (head.StartsWith("From "u8))
             {
                 _searchFrom = 0;
                 return 0;
+            }
+
+            // A UTF-8 byte order mark before the first From_ line (some Windows tools write one).
+            if (head.StartsWith("\uFEFFFrom "u8))
+            {
+                _searchFrom = 3;
+                return 3;
             }
         }
 
@@ -284,6 +292,10 @@ internal sealed class MboxSplitter : IDisposable
         }
 
         var text = _buffer.AsSpan(start, end - start);
+        if (_base + start == 0 && text.StartsWith("\uFEFF"u8))
+        {
+            text = text[3..];
+        }
         if (text.IndexOfAnyExcept(" \t\r\n"u8) >= 0)
         {
             _reportedLeadingText = true;

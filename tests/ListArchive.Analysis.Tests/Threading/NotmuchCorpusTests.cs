@@ -244,6 +244,25 @@ public sealed partial class NotmuchCorpusTests(NotmuchCorpusFixture corpus) : IC
     }
 
     [Theory]
+    [InlineData("default", 4)] // the notmuch list's replies mostly dropped "Re:"
+    [InlineData("lkml", 20)]
+    public void Reply_subjects_normalise_to_their_parents_subject(string folder, int minimumReplies)
+    {
+        // Real "Re:"/"RE:" replies, list tags ("[notmuch]", "[uml-user]") and folded subjects.
+        var forest = Thread(folder, out _);
+        var replies = forest.Nodes.Values
+            .Where(n => !n.IsPlaceholder && n.Parent is { IsPlaceholder: false } && SubjectNormalizer.IsReply(n.Subject))
+            .ToList();
+
+        Assert.True(replies.Count >= minimumReplies, $"only {replies.Count} replies in {folder}");
+        var mismatched = replies
+            .Where(n => !string.Equals(SubjectNormalizer.Normalize(n.Subject), SubjectNormalizer.Normalize(n.Parent!.Subject), StringComparison.OrdinalIgnoreCase))
+            .Select(n => $"{n.Subject} <- {n.Parent!.Subject}")
+            .ToList();
+        Assert.Empty(mismatched);
+    }
+
+    [Theory]
     [InlineData("default")]
     [InlineData("lkml")]
     [InlineData("threading")]

@@ -46,6 +46,11 @@ public sealed class OrderIndependenceTests
                 refs.Insert(0, "yes");
             }
 
+            if (random.NextDouble() < 0.02)
+            {
+                refs.Add(id);
+            }
+
             var irt = new List<string>();
             var roll = random.NextDouble();
             if (path.Count > 0 && roll < 0.7)
@@ -66,6 +71,17 @@ public sealed class OrderIndependenceTests
             inputs.Add(new ThreadInput(id, refs, irt, subjects[random.Next(subjects.Length)], date));
         }
 
+        for (var k = 0; k < 3; k++)
+        {
+            // Explicit loops: a pair naming each other, and a three-message cycle hanging below m{k}.
+            DateTimeOffset? same = k == 0 ? null : Messages.Epoch.AddMinutes(k);
+            inputs.Add(new ThreadInput($"pair-a{k}@x", [], [$"pair-b{k}@x"], "Re: Charter", same));
+            inputs.Add(new ThreadInput($"pair-b{k}@x", [], [$"pair-a{k}@x"], "Re: Charter", same));
+            inputs.Add(new ThreadInput($"cycle-a{k}@x", [$"m{k}@x", $"cycle-c{k}@x"], [], "Agenda", Messages.Epoch.AddMinutes(k + 1)));
+            inputs.Add(new ThreadInput($"cycle-b{k}@x", [$"m{k}@x", $"cycle-a{k}@x"], [], "Agenda", Messages.Epoch.AddMinutes(k + 2)));
+            inputs.Add(new ThreadInput($"cycle-c{k}@x", [$"m{k}@x", $"cycle-b{k}@x"], [], "Agenda", Messages.Epoch.AddMinutes(k)));
+        }
+
         for (var d = 0; d < count / 20; d++)
         {
             var original = inputs[random.Next(inputs.Count)];
@@ -82,7 +98,13 @@ public sealed class OrderIndependenceTests
     {
         var options = new ThreaderOptions { GroupBySubject = groupBySubject };
         var inputs = MessyArchive(seed: 20261123, count: 400);
-        var expected = ForestDump.Of(Threader.Build(inputs, options));
+        var first = Threader.Build(inputs, options);
+        var expected = ForestDump.Of(first);
+        // The archive really is messy: every workaround is exercised.
+        Assert.Equal(
+            ["duplicate-message-id", "in-reply-to-ignored", "in-reply-to-preferred", "invalid-reference-ignored", "reference-loop", "self-reference"],
+            first.Diagnostics.Select(d => d.Code).Distinct().Order(StringComparer.Ordinal));
+        Assert.Equal(groupBySubject, first.Nodes.Values.Any(n => n.Link == ThreadLink.Subject));
         var random = new Random(7);
 
         for (var permutation = 0; permutation < 60; permutation++)

@@ -64,4 +64,19 @@ public sealed class SubjectFallbackTests
 
         Assert.Equal(ThreadLink.Subject, forest.Find("much-later@x")!.Link);
     }
+
+    [Fact]
+    public void Subject_grouping_moves_the_messages_of_a_placeholder_rooted_thread()
+    {
+        var forest = Threader.Build([
+            M("original@x", 0, subject: "Budget"),
+            M("r1@x", 5, refs: ["lost@x"], subject: "Re: Budget"),
+            M("r2@x", 6, refs: ["lost@x"], subject: "Re: Budget"),
+        ], BySubject);
+
+        Assert.Equal(
+            "thread original@x\noriginal@x root #0\n  r1@x subject #1\n  r2@x subject #2\n",
+            ForestDump.Of(forest));
+        Assert.Null(forest.Find("lost@x"));
+    }
 }

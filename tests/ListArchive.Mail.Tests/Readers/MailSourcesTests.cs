@@ -21,6 +21,7 @@ public sealed class MailSourcesTests
         Assert.Equal(MailSourceFormat.Message, MailSources.Detect(folder.Write("m.mbox", Eml)));
         Assert.Equal(MailSourceFormat.Pipermail, MailSources.Detect(folder.Write("p.bin", TempFolder.Gzip(Encoding.ASCII.GetBytes(Pipermail)))));
         Assert.Equal(MailSourceFormat.Tar, MailSources.Detect(folder.Write("t.data", TempFolder.Gzip(TarMessageReaderTests.Tar(TarEntryFormat.Gnu, ("a", Eml))))));
+        Assert.Equal(MailSourceFormat.Mboxo, MailSources.Detect(folder.Write("bom.txt", "\uFEFF" + Mboxo)));
         Assert.Equal(MailSourceFormat.Unknown, MailSources.Detect(folder.Write("u.txt", "# not mail\n")));
         Assert.Equal(MailSourceFormat.Folder, MailSources.Detect(folder.Path));
     }

@@ -179,6 +179,15 @@ public sealed class MboxReaderTests
     }
 
     [Fact]
+    public void AByteOrderMarkBeforeTheFirstFromLineIsSkipped()
+    {
+        var messages = Read($"\uFEFF{From1}\nSubject: one\n", MboxVariant.Mboxo, out var diagnostics);
+        Assert.Equal("Subject: one\n", Text(Assert.Single(messages)));
+        Assert.Equal(3 + From1.Length + 1, messages[0].Position.Offset);
+        Assert.Empty(diagnostics);
+    }
+
+    [Fact]
     public void CanBeEnumeratedTwice()
     {
         var reader = new MboxReader(Open($"{From1}\nSubject: one\n\n{From2}\nSubject: two\n"), "t");

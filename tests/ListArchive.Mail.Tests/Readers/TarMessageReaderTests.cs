@@ -63,6 +63,26 @@ public sealed class TarMessageReaderTests
     }
 
     [Fact]
+    public void TruncatedTarGzYieldsTheMembersBeforeTheCut()
+    {
+        var random = new Random(3);
+        var files = Enumerable.Range(0, 60)
+            .Select(i => ($"maildir/cur/{i:000}:2,", $"Subject: {i}\n\n{Convert.ToBase64String(RandomBytes(random, 900))}\n"))
+            .ToArray();
+        var gz = TempFolder.Gzip(Tar(TarEntryFormat.Gnu, files));
+        using var folder = new TempFolder();
+        var path = folder.Write("cut.tar.gz", gz[..(gz.Length / 2)]);
+        var diagnostics = new List<ReaderDiagnostic>();
+
+        var messages = MailSources.Open(path, diagnostics.Add).ToList();
+
+        Assert.InRange(messages.Count, 10, 50);
+        Assert.Equal(files.Take(messages.Count).Select(f => path + "!" + f.Item1), messages.Select(m => m.Position.Source));
+        Assert.Contains(diagnostics, d => d.Diagnostic.Code == "gzip-truncated");
+        Assert.Contains(diagnostics, d => d.Diagnostic.Code == "tar-truncated");
+    }
+
+    [Fact]
     public void ABadHeaderChecksumStopsWithADiagnostic()
     {
         var tar = Tar(TarEntryFormat.Ustar, ("m/1", "Subject: one\n"), ("m/2", "Subject: two\n"));
@@ -80,6 +100,13 @@ public sealed class TarMessageReaderTests
     [InlineData(new byte[] { 0x20, 0x20, 0x31, 0x32, 0x20, 0, 0, 0, 0, 0, 0, 0 }, 10)]
     [InlineData(new byte[] { 0x80, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0x01, 0x00 }, 256)]   // GNU base-256
     public void ParsesSizeFields(byte[] field, long expected) => Assert.Equal(expected, ListArchive.Mail.Readers.TarReader.ParseNumber(field));
+
+    private static byte[] RandomBytes(Random random, int count)
+    {
+        var bytes = new byte[count];
+        random.NextBytes(bytes);
+        return bytes;
+    }
 
     internal static byte[] Tar(TarEntryFormat format, params (string Name, string Text)[] files)
     {
