@@ -237,6 +237,13 @@ public sealed class MimeMessage
         if (!value.Contains("=?", StringComparison.Ordinal)) return value;
         var problems = new List<string>();
         var s = EncodedWords.Decode(value, problems);
+        // bulmages-main-pipermail has subjects encoded twice (Mailman re-encoded an encoded subject:
+        // "=?iso-8859-1?q?=3D=3Fiso-8859-1=3Fq=3F…"); up to two more passes give the text a reader expects.
+        for (int pass = 0; pass < 2 && s.Contains("=?", StringComparison.Ordinal) && s != value; pass++)
+        {
+            value = s;
+            s = EncodedWords.Decode(s, problems);
+        }
         foreach (var p in problems.Distinct()) diagnostics.Add(new(p, offset, "encoded word: " + Clip(value)));
         return s;
     }
