@@ -17,6 +17,22 @@ public sealed class HyperkittyFixtureTests
     }
 
     [Fact]
+    public void ResentDate()
+    {
+        var m = Load("cppalliance-2024/resent-date.txt");
+        Assert.Null(m.Date);
+        Assert.Equal(new DateTimeOffset(1999, 11, 8, 20, 53, 5, TimeSpan.FromHours(-6)), m.GetBestDate());
+    }
+
+    [Fact]
+    public void UnixFromDate()
+    {
+        var m = Load("cppalliance-2024/unixfrom-date.txt");
+        Assert.Null(m.Date);
+        Assert.Equal(new DateTimeOffset(1999, 11, 9, 21, 54, 11, TimeSpan.Zero), m.GetBestDate());
+    }
+
+    [Fact]
     public void NonAsciiDateHeader()
     {
         var m = Load("cppalliance-2024/non-ascii-date-header.txt");
