@@ -125,6 +125,7 @@ input_msgs=$(
 )
 read -r input_msgs input_mids <<<"$input_msgs"
 mbox_bytes=$(stat -c %s "$mbox")
+load_start=$(cut -d' ' -f1-3 /proc/loadavg)
 log "$input_msgs messages, $input_mids distinct Message-IDs ($(( mbox_bytes / 1048576 )) MB mbox)"
 
 # ---------------------------------------------------------------- measuring helpers
@@ -255,7 +256,8 @@ if [[ -n "${LISTARCHIVE_CMD:-}" ]]; then run_listarchive; fi
 # ---------------------------------------------------------------- table
 echo
 echo "corpus: $corpus ($input_msgs pipermail messages, $input_mids distinct Message-IDs, mbox $(( mbox_bytes / 1048576 )) MB)"
-echo "machine: $(nproc) cores, $(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo), $(date -u +%Y-%m-%dT%H:%MZ)"
+echo "machine: $(nproc) cores, $(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo), $(free -g | awk '/^Mem:/ {print $2}') GB RAM, $(date -u +%Y-%m-%dT%H:%MZ)"
+echo "load average (1/5/15 min) at start: $load_start, at end: $(cut -d' ' -f1-3 /proc/loadavg) — other work on the machine skews wall times"
 echo
 echo "| tool | messages indexed | threads | wall s | msgs/s | CPU % | peak RSS MB | on-disk MB |"
 echo "|---|---:|---:|---:|---:|---:|---:|---:|"
