@@ -137,17 +137,20 @@ measure() {
     log "running $name"
     if ! /usr/bin/time -v -o "$tfile" "$@" >"$lfile" 2>&1; then
         log "$name failed; last lines of its log:"; tail -n 20 "$lfile" >&2
-        m_wall=failed; m_rss=n/a; m_cpu=n/a; return 1
+        m_wall=failed; m_rss=n/a; m_cpu=n/a; m_cpus=n/a; return 1
     fi
     m_wall=$(awk -F': ' '/Elapsed \(wall clock\)/ {
         n = split($2, p, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + p[i]; printf "%.1f", s }' "$tfile")
     m_rss=$(awk -F': ' '/Maximum resident set size/ { printf "%.0f", $2 / 1024 }' "$tfile")
     # CPU share the command got (user+sys over wall; 200% = both cores of a 2-core machine).
     m_cpu=$(awk -F': ' '/Percent of CPU this job got/ { print $2 }' "$tfile")
+    # user + system CPU seconds of the command and its children: less sensitive than wall
+    # time to other load on the machine.
+    m_cpus=$(awk -F': ' '/User time|System time/ { s += $2 } END { printf "%.1f", s }' "$tfile")
 }
 size_mb() { du -sb "$@" 2>/dev/null | awk '{ s += $1 } END { printf "%.1f", s / 1048576 }'; }
 rate() { awk -v n="$1" -v s="$2" 'BEGIN { if (s + 0 > 0 && n ~ /^[0-9]+$/) printf "%.0f", n / s; else print "n/a" }'; }
-add_row() { rows+=("$1|$2|$3|$4|$(rate "$2" "$4")|${m_cpu:-n/a}|$5|$6"); }
+add_row() { rows+=("$1|$2|$3|$4|$(rate "$2" "$4")|${m_cpus:-n/a}|${m_cpu:-n/a}|$5|$6"); }
 
 # ---------------------------------------------------------------- notmuch
 run_notmuch() {
@@ -259,9 +262,9 @@ echo "corpus: $corpus ($input_msgs pipermail messages, $input_mids distinct Mess
 echo "machine: $(nproc) cores, $(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo), $(free -g | awk '/^Mem:/ {print $2}') GB RAM, $(date -u +%Y-%m-%dT%H:%MZ)"
 echo "load average (1/5/15 min) at start: $load_start, at end: $(cut -d' ' -f1-3 /proc/loadavg) — other work on the machine skews wall times"
 echo
-echo "| tool | messages indexed | threads | wall s | msgs/s | CPU % | peak RSS MB | on-disk MB |"
-echo "|---|---:|---:|---:|---:|---:|---:|---:|"
+echo "| tool | messages indexed | threads | wall s | msgs/s | CPU s | CPU % | peak RSS MB | on-disk MB |"
+echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|"
 for r in "${rows[@]}"; do
-    IFS='|' read -r t m th w r2 cpu rss sz <<<"$r"
-    echo "| $t | $m | $th | $w | $r2 | $cpu | $rss | $sz |"
+    IFS='|' read -r t m th w r2 cpus cpu rss sz <<<"$r"
+    echo "| $t | $m | $th | $w | $r2 | $cpus | $cpu | $rss | $sz |"
 done
