@@ -21,7 +21,9 @@
 #                          LA_MAILDIR  the same corpus as a Maildir
 #                        e.g. LISTARCHIVE_CMD='dotnet src/ListArchive/bin/Release/net10.0/listarchive.dll import --data "$LA_DATA" "$LA_CORPUS"'
 #   LISTARCHIVE_COUNT_CMD  optional; run after the import with the same variables; must print
-#                        "MESSAGES THREADS" (either may be "n/a") on its last line.
+#                        "MESSAGES THREADS" (either may be "n/a") on its last line, e.g.
+#                        LISTARCHIVE_COUNT_CMD='dotnet src/ListArchive/bin/Release/net10.0/listarchive.dll stats --data "$LA_DATA" | awk "NR == 2 { print \$2, \$3 }"'
+
 #
 # The mbox and the Maildir are prepared before any timing starts, so the rows time only
 # the tools' own import + indexing. Timing: GNU time (/usr/bin/time -v): wall clock and
@@ -149,7 +151,7 @@ measure() {
     m_cpus=$(awk -F': ' '/User time|System time/ { s += $2 } END { printf "%.1f", s }' "$tfile")
 }
 size_mb() { du -sb "$@" 2>/dev/null | awk '{ s += $1 } END { printf "%.1f", s / 1048576 }'; }
-rate() { awk -v n="$1" -v s="$2" 'BEGIN { if (s + 0 > 0 && n ~ /^[0-9]+$/) printf "%.0f", n / s; else print "n/a" }'; }
+rate() { awk -v n="$1" -v s="$2" 'BEGIN { gsub(/,/, "", n); if (s + 0 > 0 && n ~ /^[0-9]+$/) printf "%.0f", n / s; else print "n/a" }'; }
 add_row() { rows+=("$1|$2|$3|$4|$(rate "$2" "$4")|${m_cpus:-n/a}|${m_cpu:-n/a}|$5|$6"); }
 
 # ---------------------------------------------------------------- notmuch
