@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Build the Governance-list sample archive from the seeds in ../shared/seeds.
 
-Run from anywhere: python3 archives/governance/build-sample.py
+Run from anywhere: python3 archives/governance/build-sample.py [--check]
+(--check rebuilds into a temporary folder and fails if the committed files differ.)
 It rewrites, deterministically (no clock, no randomness):
   archives/governance/2021-March.txt        pipermail month archive (seeds 000/001)
   archives/governance/2024-June.txt         pipermail month archive (seeds 003/004; constructed posts)
@@ -539,14 +540,41 @@ def build_expected(out: pathlib.Path, march: dict, june: list):
     (out / "expected.json").write_text(json.dumps(expected, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
 
 
-def main():
-    out = HERE
+GENERATED = ["2021-March.txt", "2024-June.txt", "expected.json",
+             "delivered/2021-03-13-parminder-via-governance.eml", "documents/documents.json",
+             "documents/open-letter-big-tech-governing-big-tech.txt",
+             "documents/igf-hlpdc-report-consultation.txt",
+             "documents/apc-giswatch-2024-wsis20-multistakeholder.txt",
+             "documents/diplo-wsis20-2024-unlocking-multistakeholder-cooperation.txt"]
+
+
+def build(out: pathlib.Path):
     march = build_march(out)
     june = build_june(out)
     build_documents(out)
     build_expected(out, march, june)
-    print("Message-IDs:", *march["ids"], *june, sep="\n  ")
+    return march["ids"] + june
+
+
+def main(argv):
+    if "--check" in argv:
+        # Rebuild into a temporary folder and compare with the committed files: fails when
+        # the sample no longer matches the seeds or this builder.
+        import tempfile
+        with tempfile.TemporaryDirectory() as tmp:
+            build(pathlib.Path(tmp))
+            bad = [f for f in GENERATED
+                   if not (HERE / f).is_file() or (HERE / f).read_bytes() != (pathlib.Path(tmp) / f).read_bytes()]
+        if bad:
+            print("out of date (run build-sample.py):", *bad, sep="\n  ")
+            return 1
+        print(f"ok: {len(GENERATED)} files match the seeds")
+        return 0
+    ids = build(HERE)
+    print("Message-IDs:", *ids, sep="\n  ")
+    return 0
 
 
 if __name__ == "__main__":
-    main()
+    import sys
+    sys.exit(main(sys.argv[1:]))

@@ -3,9 +3,12 @@ using AngleSharp.Dom;
 namespace ListArchive.Mail.Html;
 
 /// <summary>What <see cref="HtmlTextWalker"/> must undo when it leaves an element.</summary>
-internal sealed class ElementState(IElement element)
+internal sealed class ElementState(IElement element, int index)
 {
     public IElement Element { get; } = element;
+
+    /// <summary>Position in the parent's child list.</summary>
+    public int Index { get; } = index;
     public int BlockNewlines { get; set; }
     public bool Preformatted { get; set; }
     public bool IsList { get; set; }

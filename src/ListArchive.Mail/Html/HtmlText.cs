@@ -6,7 +6,7 @@ namespace ListArchive.Mail.Html;
 public sealed record HtmlText(string Text, IReadOnlyList<QuoteRange> Quotes)
 {
     /// <summary>
-    /// Problems met while converting: <c>html-input-truncated</c>, <c>html-node-limit</c>,
+    /// Problems met while converting: <c>html-input-truncated</c>, <c>html-node-limit</c>, <c>html-nesting-limit</c>,
     /// <c>html-converter-failed</c>. Empty for a normal document.
     /// </summary>
     public IReadOnlyList<MailDiagnostic> Diagnostics { get; init; } = [];

@@ -28,6 +28,7 @@ internal sealed partial class HtmlTextWalker
     private readonly List<MailDiagnostic> _diagnostics;
     private readonly Stack<ElementState> _scopes = new();
     private readonly Stack<ListState> _lists = new();
+    private readonly List<ElementState> _path = [];
     private bool _zeroMarginParagraphs;
 
     public HtmlTextWalker(HtmlToTextOptions options, List<MailDiagnostic> diagnostics)
@@ -38,15 +39,16 @@ internal sealed partial class HtmlTextWalker
 
     public (string Text, List<QuoteRange> Quotes) Walk(IElement root)
     {
-        var stack = new Stack<(INode Node, ElementState? Exit)>();
-        var rootState = new ElementState(root);
+        var stack = new Stack<(INode Node, int Index, ElementState? Exit)>();
+        var rootState = new ElementState(root, 0);
         _scopes.Push(rootState);
-        stack.Push((root, rootState));
+        _path.Add(rootState);
+        stack.Push((root, 0, rootState));
         PushChildren(stack, root);
         var visited = 0;
         while (stack.Count > 0)
         {
-            var (node, exit) = stack.Pop();
+            var (node, index, exit) = stack.Pop();
             if (exit is not null)
             {
                 Leave(exit);
@@ -58,7 +60,7 @@ internal sealed partial class HtmlTextWalker
                     $"stopped after {_options.MaxNodes} DOM nodes; the rest of the body is not in the text"));
                 while (stack.Count > 0)
                 {
-                    var (_, pending) = stack.Pop();
+                    var (_, _, pending) = stack.Pop();
                     if (pending is not null)
                         Leave(pending);
                 }
@@ -70,10 +72,10 @@ internal sealed partial class HtmlTextWalker
                     _sink.Text(text.Data);
                     break;
                 case IElement element:
-                    var state = Enter(element);
+                    var state = Enter(element, index);
                     if (state is not null)
                     {
-                        stack.Push((element, state));
+                        stack.Push((element, index, state));
                         PushChildren(stack, element);
                     }
                     break;
@@ -82,14 +84,15 @@ internal sealed partial class HtmlTextWalker
         return _sink.Finish();
     }
 
-    private static void PushChildren(Stack<(INode, ElementState?)> stack, INode parent)
+    private static void PushChildren(Stack<(INode, int, ElementState?)> stack, INode parent)
     {
-        for (var child = parent.LastChild; child is not null; child = child.PreviousSibling)
-            stack.Push((child, null));
+        var children = parent.ChildNodes;
+        for (var i = children.Length - 1; i >= 0; i--)
+            stack.Push((children[i], i, null));
     }
 
     /// <summary>Starts an element; null when its content is not shown (nothing to leave then).</summary>
-    private ElementState? Enter(IElement element)
+    private ElementState? Enter(IElement element, int index)
     {
         var name = element.LocalName;
         if (Dropped.Contains(name))
@@ -98,9 +101,10 @@ internal sealed partial class HtmlTextWalker
                 NoteStyleSheet(element.TextContent);
             else if (name == "head")
             {
-                for (var child = element.FirstElementChild; child is not null; child = child.NextElementSibling)
+                var children = element.ChildNodes;
+                for (var i = 0; i < children.Length; i++)
                 {
-                    if (child.LocalName == "style")
+                    if (children[i] is IElement { LocalName: "style" } child)
                         NoteStyleSheet(child.TextContent);
                 }
             }
@@ -110,7 +114,7 @@ internal sealed partial class HtmlTextWalker
         if (MailHtmlMarkers.IsHidden(element, style))
             return null;
 
-        var state = new ElementState(element);
+        var state = new ElementState(element, index);
         OutlookMarker(element, style);
 
         switch (name)
@@ -150,7 +154,7 @@ internal sealed partial class HtmlTextWalker
                 state.BlockNewlines = 1;
                 break;
             case "td" or "th":
-                var previous = element.PreviousElementSibling;
+                var previous = DomSiblings.PreviousElement(element, index);
                 if (previous is not null && previous.LocalName is "td" or "th")
                     _sink.CellSeparator();
                 break;
@@ -169,11 +173,14 @@ internal sealed partial class HtmlTextWalker
         if (name == "li")
             _sink.Prefix(ListMarker());
         OpenQuotes(element, name, style, state);
+        _path.Add(state);
         return state;
     }
 
     private void Leave(ElementState state)
     {
+        if (_path.Count > 0 && ReferenceEquals(_path[^1], state))
+            _path.RemoveAt(_path.Count - 1);
         if (state.LinkTarget is not null)
         {
             var anchorText = _sink.Slice(state.AnchorStart);
@@ -201,7 +208,10 @@ internal sealed partial class HtmlTextWalker
     {
         if (name == "blockquote")
         {
-            var kind = MailHtmlMarkers.BlockquoteKind(element, style);
+            var next = DomSiblings.NextElement(element, state.Index);
+            if (next is null && _path.Count > 0)
+                next = DomSiblings.NextElement(_path[^1].Element, _path[^1].Index);
+            var kind = MailHtmlMarkers.BlockquoteKind(element, style, DomSiblings.PreviousElement(element, state.Index), next);
             if (kind == "apple-attr")
                 state.AddFrame(_sink.OpenQuote(kind, null, isAttribution: true));
             else if (kind is not null)
@@ -304,9 +314,10 @@ internal sealed partial class HtmlTextWalker
         while (stack.Count > 0 && budget-- > 0)
         {
             var node = stack.Pop();
-            for (var child = node.FirstChild; child is not null; child = child.NextSibling)
+            var children = node.ChildNodes;
+            for (var i = 0; i < children.Length; i++)
             {
-                if (child is IElement e)
+                if (children[i] is IElement e)
                 {
                     if (e.LocalName == "blockquote")
                         return true;

@@ -33,6 +33,10 @@ public static class HtmlToText
                     $"HTML body of {html.Length} chars cut to {cut} before parsing"));
                 html = html[..cut];
             }
+            html = NestingGuard.Limit(html, options.MaxNesting, out var dropped);
+            if (dropped > 0)
+                diagnostics.Add(new MailDiagnostic("html-nesting-limit", -1,
+                    $"{dropped} start tags nested deeper than {options.MaxNesting} were dropped (their text is kept)"));
             var parser = t_parser ??= new HtmlParser(new HtmlParserOptions
             {
                 IsScripting = false,

@@ -97,20 +97,20 @@ internal static class MailHtmlMarkers
     /// <summary>
     /// The kind of quote a <c>blockquote</c> stands for, or null for one that is only an indent:
     /// Gmail's "indent" button makes <c>blockquote style="margin:0 0 0 40px;border:none;padding:0px"</c>
-    /// (usrp-users-2021-H1 has 27), which is not a quote.
+    /// (usrp-users-2021-H1 has 27), which is not a quote. <paramref name="previous"/> and
+    /// <paramref name="next"/> are the element siblings (for iOS: or the parent's next sibling).
     /// </summary>
-    public static string? BlockquoteKind(IElement element, string style)
+    public static string? BlockquoteKind(IElement element, string style, IElement? previous, IElement? next)
     {
         if (HasClass(element, "gmail_quote"))
             return "gmail-quote";
-        var type = element.GetAttribute("type");
-        if (type is not null && type.Trim().Equals("cite", StringComparison.OrdinalIgnoreCase))
+        if (IsCite(element))
         {
             // Thunderbird writes cite="mid:…" and a div.moz-cite-prefix before the quote;
             // Apple Mail and iOS write a bare type="cite".
-            if (element.HasAttribute("cite") || IsMozCitePrefix(element.PreviousElementSibling))
+            if (element.HasAttribute("cite") || IsMozCitePrefix(previous))
                 return "blockquote";
-            return IsAppleAttribution(element) ? "apple-attr" : "apple-quote";
+            return IsAppleAttribution(element, next) ? "apple-attr" : "apple-quote";
         }
         if (element.GetAttribute("class") is null
             && style.Contains("border:none", StringComparison.Ordinal)
@@ -120,24 +120,19 @@ internal static class MailHtmlMarkers
         return "blockquote";
     }
 
+    private static bool IsCite(IElement? element) =>
+        element is not null && element.LocalName == "blockquote"
+        && string.Equals(element.GetAttribute("type")?.Trim(), "cite", StringComparison.OrdinalIgnoreCase);
+
     /// <summary>
     /// iOS Mail writes its attribution as a quote of its own, right before the quote it
     /// introduces: <c>&lt;div dir="ltr"&gt;&lt;br&gt;&lt;blockquote type="cite"&gt;On …, X wrote:&lt;br&gt;&lt;br&gt;&lt;/blockquote&gt;&lt;/div&gt;&lt;blockquote type="cite"&gt;…</c>
     /// (usrp-users-2021-H1, the iPhone reply of 2020-12-30 "Sent from my iPhone"). Recognised by
     /// shape, not by the words, which are in the sender's language: only text and <c>br</c>
-    /// inside, and the parent's next element is a <c>type="cite"</c> blockquote.
+    /// inside, and the next element is a <c>type="cite"</c> blockquote.
     /// </summary>
-    private static bool IsAppleAttribution(IElement element)
-    {
-        for (var child = element.FirstElementChild; child is not null; child = child.NextElementSibling)
-        {
-            if (child.LocalName != "br")
-                return false;
-        }
-        var next = element.NextElementSibling ?? element.ParentElement?.NextElementSibling;
-        return next is not null && next.LocalName == "blockquote"
-            && string.Equals(next.GetAttribute("type")?.Trim(), "cite", StringComparison.OrdinalIgnoreCase);
-    }
+    private static bool IsAppleAttribution(IElement element, IElement? next) =>
+        IsCite(next) && !DomSiblings.HasElementChildOtherThan(element, "br");
 
     public static bool IsMozCitePrefix(IElement? element) =>
         element is not null && HasClass(element, "moz-cite-prefix");

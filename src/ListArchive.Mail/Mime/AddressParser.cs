@@ -176,7 +176,8 @@ internal static class AddressParser
         if (s is null) return null;
         s = HeaderText.CollapseWhitespace(s);
         if (s.Contains("=?", StringComparison.Ordinal)) s = HeaderText.CollapseWhitespace(EncodedWords.Decode(s));
-        s = s.Trim().Trim('\'').Trim();
+        // Stray quotes left by broken quoting ("Name\" <a@b>) and single-quoted names ('Name').
+        s = s.Trim().Trim('\'', '"').Trim();
         // Some clients quote inside encoded words: "=?utf-8?q?=22Name=22?=".
         if (s.Length >= 2 && s[0] == '"' && s[^1] == '"') s = s[1..^1].Trim();
         return s.Length == 0 ? null : s;
@@ -256,6 +257,9 @@ internal static class AddressParser
             else if (c == '(') depth = 1;
             else if (c == target) return i;
         }
+        // An unterminated quote ("Name\" <a@b>, ksummit-discuss-maildir has one) hid everything after
+        // it; fall back to the last bracket when a closing '>' follows it.
+        if (quoted && target == '<' && s.LastIndexOf('<') is int lt and >= 0 && s.IndexOf('>', lt) > lt) return lt;
         return -1;
     }
 }

@@ -122,7 +122,10 @@ internal static class BodyExtractor
         if (e.Children.Count > 0) return e.Children.Any(c => Holds(c, html));
         if (e.IsAttachment) return false;
         var ct = e.ContentType;
-        return html ? ct.Is("text", "html") : ct.MediaType == "text" && ct.MediaSubtype != "html" || (ct.IsMultipart && !html);
+        if (html) return ct.Is("text", "html");
+        // An empty text/plain alternative (some webmailers send one) must not hide the HTML.
+        return (ct.MediaType == "text" && ct.MediaSubtype != "html" || ct.IsMultipart)
+               && e.RawContent.Span.IndexOfAnyExcept(" \t\r\n"u8) >= 0;
     }
 
     private static void AddAttachment(MimeEntity e, List<AttachmentInfo> attachments)

@@ -153,6 +153,37 @@ public sealed class MimeMessage
         }
     }
 
+    /// <summary>
+    /// The best available date: <see cref="Date"/>, else the first readable Resent-Date, else the date of
+    /// the mbox From_ line (<paramref name="envelopeLine"/>, e.g. <see cref="RawMessage.EnvelopeLine"/>, or
+    /// one left at the start of the bytes). HyperKitty's fixtures resent-date.txt and unixfrom-date.txt
+    /// are messages without a Date field that archives must still place in time.
+    /// </summary>
+    public DateTimeOffset? GetBestDate(string? envelopeLine = null)
+    {
+        if (Date is { } d) return d;
+        foreach (var h in Headers.GetAll("Resent-Date"))
+            if (DateParser.Parse(h.Value) is { } r) return r;
+        if (envelopeLine is null && RawBytes.Span.StartsWith("From "u8))
+        {
+            var span = RawBytes.Span;
+            int nl = span.IndexOf((byte)'\n');
+            envelopeLine = System.Text.Encoding.Latin1.GetString(nl < 0 ? span : span[..nl]).TrimEnd('\r');
+        }
+        return envelopeLine is null ? null : ParseEnvelopeDate(envelopeLine);
+    }
+
+    /// <summary>Date of a From_ line: <c>From sender  Www Mmm dd hh:mm:ss yyyy</c> (asctime, no zone: read as UTC).</summary>
+    internal static DateTimeOffset? ParseEnvelopeDate(string line)
+    {
+        var rest = line.AsSpan();
+        if (rest.StartsWith("From ")) rest = rest[5..];
+        // Skip the sender ("user at host" in pipermail, "user@host" elsewhere): the date starts at the weekday.
+        int twoSpaces = rest.IndexOf("  ");
+        var date = twoSpaces >= 0 ? rest[(twoSpaces + 2)..] : rest;
+        return DateParser.Parse(date.ToString());
+    }
+
     /// <summary>Message-ID without angle brackets.</summary>
     public string? MessageId
     {
@@ -240,6 +271,13 @@ public sealed class MimeMessage
         if (!value.Contains("=?", StringComparison.Ordinal)) return value;
         var problems = new List<string>();
         var s = EncodedWords.Decode(value, problems);
+        // bulmages-main-pipermail has subjects encoded twice (Mailman re-encoded an encoded subject:
+        // "=?iso-8859-1?q?=3D=3Fiso-8859-1=3Fq=3F…"); up to two more passes give the text a reader expects.
+        for (int pass = 0; pass < 2 && s.Contains("=?", StringComparison.Ordinal) && s != value; pass++)
+        {
+            value = s;
+            s = EncodedWords.Decode(s, problems);
+        }
         foreach (var p in problems.Distinct()) diagnostics.Add(new(p, offset, "encoded word: " + Clip(value)));
         return s;
     }

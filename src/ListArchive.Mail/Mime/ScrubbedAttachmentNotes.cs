@@ -22,7 +22,7 @@ internal static class ScrubbedAttachmentNotes
 {
     public static string Extract(string text, List<AttachmentInfo> attachments)
     {
-        if (text.IndexOf("--------", StringComparison.Ordinal) < 0) return text;
+        if (text.IndexOf("...", StringComparison.Ordinal) < 0) return text;
         var lines = text.Split('\n');
         var keep = new StringBuilder(text.Length);
         bool removed = false;
@@ -36,6 +36,19 @@ internal static class ScrubbedAttachmentNotes
                 i = next;
                 continue;
             }
+            // When the first part itself was scrubbed (an HTML-only post), the note opens the body with
+            // no separator (twisted-python-pipermail 2001-March, clearwater-pipermail 2015-August).
+            if (keep.Length == 0 || IsBlank(keep))
+            {
+                if (TryParseNote(lines, i, out next, out info))
+                {
+                    attachments.Add(info);
+                    removed = true;
+                    keep.Clear();
+                    i = next;
+                    continue;
+                }
+            }
             keep.Append(lines[i]);
             if (i + 1 < lines.Length) keep.Append('\n');
             i++;
@@ -43,6 +56,13 @@ internal static class ScrubbedAttachmentNotes
         if (!removed) return text;
         var result = keep.ToString().TrimEnd();
         return result.Length == 0 ? "" : result + "\n";
+    }
+
+    private static bool IsBlank(StringBuilder sb)
+    {
+        for (int k = 0; k < sb.Length; k++)
+            if (!char.IsWhiteSpace(sb[k])) return false;
+        return true;
     }
 
     private static bool IsSeparator(string line)
@@ -69,13 +89,21 @@ internal static class ScrubbedAttachmentNotes
         string? name = null, type = null, desc = null, url = null;
         long size = -1;
         int i = start + 1;
+        string? lastKey = null;
         for (; i < lines.Length; i++)
         {
             var line = lines[i].TrimEnd('\r');
+            // Folded "Desc:" / "Type:" values (the part's headers, copied with their folding).
+            if (lastKey is not null && line.Length > 0 && line[0] is ' ' or '\t')
+            {
+                if (lastKey == "desc") desc += " " + line.Trim();
+                continue;
+            }
             int colon = line.IndexOf(':');
             if (line.Trim().Length == 0 || colon <= 0 || colon > 16) break;
             var key = line[..colon].Trim().ToLowerInvariant();
             var value = line[(colon + 1)..].Trim();
+            lastKey = key;
             switch (key)
             {
                 case "name" or "nome" or "nombre": name = value; break;
@@ -89,8 +117,9 @@ internal static class ScrubbedAttachmentNotes
                 case "url": url = value.Trim('<', '>', ' '); break;
                 case "from" or "subject" or "date": break; // embedded message summary
                 default:
-                    if (key.StartsWith("desc", StringComparison.Ordinal)) desc = value;
-                    else goto done;
+                    if (!key.StartsWith("desc", StringComparison.Ordinal)) goto done;
+                    desc = value;
+                    lastKey = "desc";
                     break;
             }
         }
@@ -103,9 +132,12 @@ internal static class ScrubbedAttachmentNotes
             : intro.Contains("embedded message", StringComparison.OrdinalIgnoreCase) ? "message/rfc822"
             : intro.Contains("charset-unspecified", StringComparison.OrdinalIgnoreCase) ? "text/plain"
             : string.IsNullOrEmpty(type) ? "application/octet-stream" : type.ToLowerInvariant();
-        info = new AttachmentInfo(Meaningful(name), contentType, size, url) { Description = Meaningful(desc), Scrubbed = true };
+        info = new AttachmentInfo(Decode(Meaningful(name)), contentType, size, url) { Description = Decode(Meaningful(desc)), Scrubbed = true };
         return true;
     }
+
+    // Pipermail copies Content-Description and file names raw, RFC 2047 words included.
+    private static string? Decode(string? s) => s is not null && s.Contains("=?", StringComparison.Ordinal) ? HeaderText.CollapseWhitespace(EncodedWords.Decode(s)) : s;
 
     private static string? Meaningful(string? s)
     {

@@ -23,6 +23,8 @@ public sealed class AddressParserTests
     [InlineData("\"=?utf-8?q?Ren=C3=A9?=\" <rene@example.com>", "René", "rene@example.com")]
     [InlineData("root", null, "root")]
     [InlineData(" <xxx@korea.com>", null, "xxx@korea.com")]
+    [InlineData("\"list@example.org\\\" <list@example.org>", null, "list@example.org")] // unterminated quote, ksummit-discuss
+    [InlineData("\"Board\\\" <board@example.org>", "Board", "board@example.org")]
     public void Mailboxes(string value, string? name, string address)
     {
         var a = One(value);

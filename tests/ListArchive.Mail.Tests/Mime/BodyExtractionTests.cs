@@ -16,6 +16,15 @@ public sealed class BodyExtractionTests
     }
 
     [Fact]
+    public void EmptyPlainAlternativeFallsBackToHtml()
+    {
+        var m = TestMessages.Parse("Content-Type: multipart/alternative; boundary=a\n\n--a\nContent-Type: text/plain\n\n \n--a\nContent-Type: text/html\n\n<p>real text</p>\n--a--\n");
+        var body = m.GetBody();
+        Assert.True(body.IsFromHtml);
+        Assert.Contains("real text", body.Text);
+    }
+
+    [Fact]
     public void HtmlOnlyIsConverted()
     {
         var m = TestMessages.Parse("Content-Type: text/html; charset=utf-8\nContent-Transfer-Encoding: base64\n\n" + Convert.ToBase64String(Encoding.UTF8.GetBytes("<p>Hola se\u00f1or</p>")) + "\n");

@@ -61,6 +61,21 @@ public sealed class DateParserTests
         Assert.Equal("date-invalid", problem);
     }
 
+    [Theory]
+    [InlineData("From glyph at twistedmatrix.com  Sat Mar 14 01:03:12 2020")]
+    [InlineData("From fcojavmc en todo-redes.com  Sat Mar 14 01:03:12 2020")]
+    [InlineData("From bogus@does.not.exist.com  Sat Mar 14 01:03:12 2020")]
+    public void EnvelopeLineDates(string line) =>
+        Assert.Equal(new DateTimeOffset(2020, 3, 14, 1, 3, 12, TimeSpan.Zero), MimeMessage.ParseEnvelopeDate(line));
+
+    [Fact]
+    public void BestDateUsesEnvelopeWhenNoDateField()
+    {
+        var m = TestMessages.Parse("Subject: x\n\n");
+        Assert.Null(m.GetBestDate());
+        Assert.Equal(2001, m.GetBestDate("From a at b.c  Thu Nov  1 11:19:12 2001")!.Value.Year);
+    }
+
     [Fact]
     public void MessageDateDiagnostic()
     {

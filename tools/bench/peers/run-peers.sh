@@ -21,7 +21,9 @@
 #                          LA_MAILDIR  the same corpus as a Maildir
 #                        e.g. LISTARCHIVE_CMD='dotnet src/ListArchive/bin/Release/net10.0/listarchive.dll import --data "$LA_DATA" "$LA_CORPUS"'
 #   LISTARCHIVE_COUNT_CMD  optional; run after the import with the same variables; must print
-#                        "MESSAGES THREADS" (either may be "n/a") on its last line.
+#                        "MESSAGES THREADS" (either may be "n/a") on its last line, e.g.
+#                        LISTARCHIVE_COUNT_CMD='dotnet src/ListArchive/bin/Release/net10.0/listarchive.dll stats --data "$LA_DATA" | awk "NR == 2 { print \$2, \$3 }"'
+
 #
 # The mbox and the Maildir are prepared before any timing starts, so the rows time only
 # the tools' own import + indexing. Timing: GNU time (/usr/bin/time -v): wall clock and
@@ -88,7 +90,7 @@ input_msgs=$(
         my ($mbox, $maildir) = @ARGV;
         open my $out, ">:raw", $mbox or die "$mbox: $!";
         my $fromline = qr/^From \S.* [A-Z][a-z]{2} [A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d \d{4}\r?$/;
-        my ($n, $msg) = (0, undef);
+        my ($n, $msg, $inhead, %mid) = (0, undef, 0);
         my $flush = sub {
             return unless defined $msg;
             my $path = sprintf "%s/cur/%07d.pipermail:2,S", $maildir, $n;
@@ -102,12 +104,16 @@ input_msgs=$(
             else { open $fh, "<:raw", $f or die "$f: $!" }
             while (my $line = <$fh>) {
                 if ($line =~ $fromline) {
-                    $flush->(); $n++; $msg = "";
+                    $flush->(); $n++; $msg = ""; $inhead = 1;
                     print $out "\n" if $n > 1;   # mbox: a blank line before every From_
                     print $out $line;
                     next;
                 }
                 next unless defined $msg;        # text before the first From_ line
+                if ($inhead) {
+                    if ($line =~ /^\r?$/) { $inhead = 0 }
+                    elsif ($line =~ /^Message-ID:\s*(\S+)/i) { $mid{$1} = 1 }
+                }
                 $msg .= $line;
                 $line = ">$line" if $line =~ /^>*From /;
                 print $out $line;
@@ -116,30 +122,37 @@ input_msgs=$(
         }
         $flush->();
         close $out;
-        print "$n\n";
+        printf "%d %d\n", $n, scalar keys %mid;
     ' "$mbox" "$maildir"
 )
+read -r input_msgs input_mids <<<"$input_msgs"
 mbox_bytes=$(stat -c %s "$mbox")
-log "$input_msgs messages ($(( mbox_bytes / 1048576 )) MB mbox)"
+load_start=$(cut -d' ' -f1-3 /proc/loadavg)
+log "$input_msgs messages, $input_mids distinct Message-IDs ($(( mbox_bytes / 1048576 )) MB mbox)"
 
 # ---------------------------------------------------------------- measuring helpers
 rows=()
-# measure NAME OUTDIR CMD... → sets m_wall (s) and m_rss (MB); command output goes to a log
+# measure NAME CMD... → sets m_wall (s), m_rss (MB) and m_cpu (%); command output goes to a log
 measure() {
     local name=$1; shift
     local tfile="$work/$name.time" lfile="$work/$name.log"
     log "running $name"
     if ! /usr/bin/time -v -o "$tfile" "$@" >"$lfile" 2>&1; then
         log "$name failed; last lines of its log:"; tail -n 20 "$lfile" >&2
-        m_wall=failed; m_rss=n/a; return 1
+        m_wall=failed; m_rss=n/a; m_cpu=n/a; m_cpus=n/a; return 1
     fi
     m_wall=$(awk -F': ' '/Elapsed \(wall clock\)/ {
         n = split($2, p, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + p[i]; printf "%.1f", s }' "$tfile")
     m_rss=$(awk -F': ' '/Maximum resident set size/ { printf "%.0f", $2 / 1024 }' "$tfile")
+    # CPU share the command got (user+sys over wall; 200% = both cores of a 2-core machine).
+    m_cpu=$(awk -F': ' '/Percent of CPU this job got/ { print $2 }' "$tfile")
+    # user + system CPU seconds of the command and its children: less sensitive than wall
+    # time to other load on the machine.
+    m_cpus=$(awk -F': ' '/User time|System time/ { s += $2 } END { printf "%.1f", s }' "$tfile")
 }
 size_mb() { du -sb "$@" 2>/dev/null | awk '{ s += $1 } END { printf "%.1f", s / 1048576 }'; }
-rate() { awk -v n="$1" -v s="$2" 'BEGIN { if (s + 0 > 0 && n ~ /^[0-9]+$/) printf "%.0f", n / s; else print "n/a" }'; }
-add_row() { rows+=("$1|$2|$3|$4|$(rate "$2" "$4")|$5|$6"); }
+rate() { awk -v n="$1" -v s="$2" 'BEGIN { gsub(/,/, "", n); if (s + 0 > 0 && n ~ /^[0-9]+$/) printf "%.0f", n / s; else print "n/a" }'; }
+add_row() { rows+=("$1|$2|$3|$4|$(rate "$2" "$4")|${m_cpus:-n/a}|${m_cpu:-n/a}|$5|$6"); }
 
 # ---------------------------------------------------------------- notmuch
 run_notmuch() {
@@ -247,12 +260,13 @@ if [[ -n "${LISTARCHIVE_CMD:-}" ]]; then run_listarchive; fi
 
 # ---------------------------------------------------------------- table
 echo
-echo "corpus: $corpus ($input_msgs pipermail messages, mbox $(( mbox_bytes / 1048576 )) MB)"
-echo "machine: $(nproc) cores, $(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo), $(date -u +%Y-%m-%dT%H:%MZ)"
+echo "corpus: $corpus ($input_msgs pipermail messages, $input_mids distinct Message-IDs, mbox $(( mbox_bytes / 1048576 )) MB)"
+echo "machine: $(nproc) cores, $(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo), $(free -g | awk '/^Mem:/ {print $2}') GB RAM, $(date -u +%Y-%m-%dT%H:%MZ)"
+echo "load average (1/5/15 min) at start: $load_start, at end: $(cut -d' ' -f1-3 /proc/loadavg) — other work on the machine skews wall times"
 echo
-echo "| tool | messages indexed | threads | wall s | msgs/s | peak RSS MB | on-disk MB |"
-echo "|---|---:|---:|---:|---:|---:|---:|"
+echo "| tool | messages indexed | threads | wall s | msgs/s | CPU s | CPU % | peak RSS MB | on-disk MB |"
+echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|"
 for r in "${rows[@]}"; do
-    IFS='|' read -r t m th w r2 rss sz <<<"$r"
-    echo "| $t | $m | $th | $w | $r2 | $rss | $sz |"
+    IFS='|' read -r t m th w r2 cpus cpu rss sz <<<"$r"
+    echo "| $t | $m | $th | $w | $r2 | $cpus | $cpu | $rss | $sz |"
 done
