@@ -208,6 +208,24 @@ public sealed class QuoteRangeTests
         Assert.Equal([("gmail-attr", 1), ("gmail-quote", 1)], result.Quotes.Select(q => (q.Kind, q.Depth)).ToArray());
     }
 
+    [Theory]
+    [InlineData("x_x_gmail_quote", "gmail_quote")]
+    [InlineData("gmail-m_-8828170130624458856divRplyFwdMsg", "divRplyFwdMsg")]
+    [InlineData("x_gmail-m_123gmail-m_-456x_appendonsend", "appendonsend")]
+    [InlineData("m_-1m_2divRplyFwdMsg", "divRplyFwdMsg")]
+    [InlineData("gmail_attr", "gmail_attr")]
+    [InlineData("m_plain", "m_plain")]
+    public void RenamePrefixesAreStripped(string name, string expected) => Assert.Equal(expected, MailHtmlMarkers.StripExchangePrefix(name));
+
+    [Fact]
+    public void GmailQuotedOutlookReplyHeaderWithRenamedIdsIsFound()
+    {
+        // usrp-users-2021-H1 message #169: a Gmail reply quoting an Outlook web reply; Gmail renamed the ids.
+        var result = HtmlToText.Convert("<div>new</div><blockquote class=\"gmail_quote\"><div>older</div><div id=\"gmail-m_-88281x_appendonsend\"></div><hr style=\"display:inline-block;width:98%\"><div id=\"gmail-m_-88281x_divRplyFwdMsg\"><b>From:</b> A</div><div>oldest</div></blockquote>");
+        Assert.Equal([("gmail-quote", 1), ("outlook-header", 2)], result.Quotes.Select(q => (q.Kind, q.Depth)).ToArray());
+        Assert.Equal(TextSink.HorizontalRule + "\nFrom: A\noldest", Slice(result, result.Quotes[1]));
+    }
+
     [Fact]
     public void GmailIndentBlockquoteIsNotAQuote()
     {
