@@ -140,6 +140,14 @@ internal static class MailHtmlMarkers
             && !style.Contains("border-left", StringComparison.Ordinal)
             && style.Contains("40px", StringComparison.Ordinal))
             return null;
+        // The iOS shape again after a relay dropped type="cite" (usrp-users-2021-H1 message #1207:
+        // "<blockquote>On Jun 13, 2021, at 1:52 PM, S. K. <a …>…</a> wrote:<br></blockquote>").
+        // Without the attribute a plain short quote could look the same, so the line must also
+        // end with a colon here.
+        if (next is not null && next.LocalName == "blockquote"
+            && !DomSiblings.HasElementChildOtherThan(element, AttributionInline)
+            && element.TextContent.TrimEnd().EndsWith(':'))
+            return "apple-attr";
         return "blockquote";
     }
 

@@ -114,6 +114,21 @@ public sealed class QuoteRangeTests
     }
 
     [Fact]
+    public void IPhoneAttributionWithoutTypeCiteIsStillAnAttribution()
+    {
+        // usrp-users-2021-H1 message #1207: an iPhone reply relayed through Thunderbird lost type="cite".
+        var result = HtmlToText.Convert("<div>ok</div><div dir=\"ltr\"><br><blockquote>On Jun 13, 2021, at 1:52 PM, S. K. <a href=\"mailto:sk@example.org\">&lt;sk@example.org&gt;</a> wrote:<br></blockquote></div><blockquote><div>earlier</div></blockquote>");
+        Assert.Equal([("apple-attr", 1, true), ("blockquote", 1, false)], result.Quotes.Select(q => (q.Kind, q.Depth, q.IsAttribution)).ToArray());
+    }
+
+    [Fact]
+    public void ShortPlainQuoteBeforeAnotherQuoteStaysAQuote()
+    {
+        var result = HtmlToText.Convert("<blockquote>first point</blockquote><blockquote>second point</blockquote>");
+        Assert.Equal(["blockquote", "blockquote"], result.Quotes.Select(q => q.Kind).ToArray());
+    }
+
+    [Fact]
     public void OutlookDesktopHeaderQuotesToTheEnd()
     {
         // usrp-users-2021-H1: Outlook desktop reply: WordSection1, a div with
