@@ -66,7 +66,8 @@ internal sealed class IndexWriter : IDisposable
         _segment = Prepare("INSERT INTO segments (raw_id, seq, kind, start, length) VALUES ($raw, $seq, $kind, $start, $length)");
         _attachment = Prepare("INSERT INTO attachments (raw_id, seq, name, content_type, size, url) VALUES ($raw, $seq, $name, $type, $size, $url)");
         _copies = Prepare("SELECT raw_id FROM messages WHERE message_id = $mid AND list = $list ORDER BY raw_id");
-        _oldThreads = Prepare("SELECT DISTINCT thread_id FROM messages WHERE message_id = $mid AND list = $list AND thread_id IS NOT NULL");
+        // No "thread_id IS NOT NULL" here: it makes SQLite prefer messages_by_thread and scan the list.
+        _oldThreads = Prepare("SELECT thread_id FROM messages WHERE message_id = $mid AND list = $list");
         _assign = Prepare("""
             UPDATE messages SET thread_id = $thread, parent_id = $parent, depth = $depth, thread_order = $order, link_reason = $link
             WHERE message_id = $mid AND list = $list
@@ -199,7 +200,10 @@ internal sealed class IndexWriter : IDisposable
         {
             while (r.Read())
             {
-                touched.Add(r.GetString(0));
+                if (!r.IsDBNull(0))
+                {
+                    touched.Add(r.GetString(0));
+                }
             }
         }
 
