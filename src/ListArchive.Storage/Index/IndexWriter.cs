@@ -29,8 +29,7 @@ internal sealed class IndexWriter : IDisposable
     private readonly SqliteCommand _copies;
     private readonly SqliteCommand _oldThreads;
     private readonly SqliteCommand _assign;
-    private readonly SqliteCommand _threadStarter;
-    private readonly SqliteCommand _threadAggregate;
+    private readonly SqliteCommand _threadRows;
     private readonly SqliteCommand _threadUpsert;
     private readonly SqliteCommand _threadDelete;
 
@@ -74,14 +73,12 @@ internal sealed class IndexWriter : IDisposable
               AND (thread_id IS NOT $thread OR parent_id IS NOT $parent OR depth IS NOT $depth
                    OR thread_order IS NOT $order OR link_reason IS NOT $link)
             """);
-        _threadStarter = Prepare("""
-            SELECT message_id, subject, from_name, from_address, author_id FROM messages
+        // One ordered read per thread; participants are counted here rather than with
+        // count(DISTINCT …), whose temporary B-tree made this the slowest statement of ingest.
+        _threadRows = Prepare("""
+            SELECT message_id, subject, from_name, from_address, author_id, date_utc FROM messages
             WHERE list = $list AND thread_id = $thread
-            ORDER BY thread_order, date_utc, message_id, raw_id LIMIT 1
-            """);
-        _threadAggregate = Prepare("""
-            SELECT count(*), count(DISTINCT coalesce(author_id, 'name:' || from_name, '')), min(date_utc), max(date_utc)
-            FROM messages WHERE list = $list AND thread_id = $thread
+            ORDER BY thread_order, date_utc, message_id, raw_id
             """);
         _threadUpsert = Prepare("""
             INSERT OR REPLACE INTO threads (list, thread_id, subject, root_message_id, starter_name, starter_address,
@@ -223,16 +220,33 @@ internal sealed class IndexWriter : IDisposable
     /// <summary>Re-derives one thread row from its messages (deleting it when it has none).</summary>
     public void RecomputeThread(string list, string threadId)
     {
-        Bind(_threadAggregate, ("$list", list), ("$thread", threadId));
-        long count, participants;
-        object first, last;
-        using (var r = _threadAggregate.ExecuteReader())
+        Bind(_threadRows, ("$list", list), ("$thread", threadId));
+        var count = 0L;
+        var participants = new HashSet<string>(StringComparer.Ordinal);
+        long? first = null, last = null;
+        string root = "", subject = "";
+        object sname = DBNull.Value, saddr = DBNull.Value, sauthor = DBNull.Value;
+        using (var r = _threadRows.ExecuteReader())
         {
-            r.Read();
-            count = r.GetInt64(0);
-            participants = r.GetInt64(1);
-            first = r.GetValue(2);
-            last = r.GetValue(3);
+            while (r.Read())
+            {
+                if (count++ == 0)
+                {
+                    root = r.GetString(0);
+                    subject = r.GetString(1);
+                    sname = r.GetValue(2);
+                    saddr = r.GetValue(3);
+                    sauthor = r.GetValue(4);
+                }
+
+                participants.Add(r.IsDBNull(4) ? "name:" + (r.IsDBNull(2) ? "" : r.GetString(2)) : r.GetString(4));
+                if (!r.IsDBNull(5))
+                {
+                    var d = r.GetInt64(5);
+                    first = first is null || d < first ? d : first;
+                    last = last is null || d > last ? d : last;
+                }
+            }
         }
 
         if (count == 0)
@@ -241,21 +255,8 @@ internal sealed class IndexWriter : IDisposable
             return;
         }
 
-        Bind(_threadStarter, ("$list", list), ("$thread", threadId));
-        string root, subject;
-        object sname, saddr, sauthor;
-        using (var r = _threadStarter.ExecuteReader())
-        {
-            r.Read();
-            root = r.GetString(0);
-            subject = r.GetString(1);
-            sname = r.GetValue(2);
-            saddr = r.GetValue(3);
-            sauthor = r.GetValue(4);
-        }
-
         Run(_threadUpsert, ("$list", list), ("$thread", threadId), ("$subject", subject), ("$root", root),
-            ("$sname", sname), ("$saddr", saddr), ("$sauthor", sauthor), ("$count", count), ("$participants", participants),
+            ("$sname", sname), ("$saddr", saddr), ("$sauthor", sauthor), ("$count", count), ("$participants", participants.Count),
             ("$first", first), ("$last", last));
     }
 
