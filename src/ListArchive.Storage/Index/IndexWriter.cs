@@ -17,6 +17,7 @@ internal sealed class IndexWriter : IDisposable
     private readonly SqliteCommand _alias;
     private readonly SqliteCommand _authorNode;
     private readonly SqliteCommand _reassign;
+    private readonly SqliteCommand _exists;
     private readonly SqliteCommand _ftsDelete;
     private readonly SqliteCommand _upsert;
     private readonly SqliteCommand _ftsInsert;
@@ -40,6 +41,7 @@ internal sealed class IndexWriter : IDisposable
         _alias = Prepare("INSERT OR IGNORE INTO author_aliases (node, name_key) VALUES ($node, $key)");
         _authorNode = Prepare("INSERT OR REPLACE INTO author_nodes (node, author_id, reason, detail) VALUES ($node, $id, $reason, $detail)");
         _reassign = Prepare("UPDATE messages SET author_id = $id WHERE author_node = $node RETURNING list, thread_id");
+        _exists = Prepare("SELECT 1 FROM messages WHERE raw_id = $raw");
         _ftsDelete = Prepare("""
             INSERT INTO messages_fts (messages_fts, rowid, subject, body, from_text)
             SELECT 'delete', raw_id, subject, body, from_text FROM messages WHERE raw_id = $raw
@@ -122,7 +124,17 @@ internal sealed class IndexWriter : IDisposable
         var subject = Clean(m.Subject ?? "");
         var body = Clean(m.BodyText);
         var fromText = Clean(string.Join(' ', new[] { author.Name, author.Address }.Where(s => !string.IsNullOrEmpty(s))));
-        Run(_ftsDelete, ("$raw", m.RawId));
+        // A new row (the common case) has nothing to remove: one lookup instead of four deletes.
+        Bind(_exists, ("$raw", m.RawId));
+        var existed = _exists.ExecuteScalar() is not null;
+        if (existed)
+        {
+            Run(_ftsDelete, ("$raw", m.RawId));
+            Run(_deleteProblems, ("$raw", m.RawId));
+            Run(_deleteSegments, ("$raw", m.RawId));
+            Run(_deleteAttachments, ("$raw", m.RawId));
+        }
+
         Bind(_upsert,
             ("$raw", m.RawId), ("$list", m.List), ("$mid", mid), ("$subject", subject),
             ("$norm", m.NormalizedSubject ?? SubjectNormalizer.Normalize(m.Subject)),
@@ -133,9 +145,6 @@ internal sealed class IndexWriter : IDisposable
         var thread = _upsert.ExecuteScalar() as string;
         Run(_ftsInsert, ("$raw", m.RawId), ("$subject", subject), ("$body", body), ("$ftext", fromText));
 
-        Run(_deleteProblems, ("$raw", m.RawId));
-        Run(_deleteSegments, ("$raw", m.RawId));
-        Run(_deleteAttachments, ("$raw", m.RawId));
         foreach (var p in m.Problems)
         {
             Run(_problem, ("$raw", m.RawId), ("$code", p.Code), ("$offset", p.Offset), ("$message", p.Message));
