@@ -214,6 +214,12 @@ internal static class RebuildNormalizer
 
     private static void PutCollapsed(ReadOnlySpan<byte> text, ref SpanWriter w)
     {
+        if (text.IndexOf((byte)'\t') < 0 && text.IndexOf("  "u8) < 0)
+        {
+            PutMasked(text, ref w);
+            return;
+        }
+
         var space = false;
         foreach (var b in text)
         {
@@ -235,9 +241,21 @@ internal static class RebuildNormalizer
 
     private static void PutMasked(ReadOnlySpan<byte> text, ref SpanWriter w)
     {
-        foreach (var b in text)
+        // Fast path: most lines are plain ASCII without '?', copied as a block.
+        while (!text.IsEmpty)
         {
-            PutMaskedByte(b, ref w);
+            var i = text.IndexOfAnyInRange((byte)0x80, (byte)0xFF);
+            var q = text.IndexOf((byte)'?');
+            var stop = i < 0 ? q : q < 0 ? i : Math.Min(i, q);
+            if (stop < 0)
+            {
+                w.Put(text);
+                return;
+            }
+
+            w.Put(text[..stop]);
+            PutMaskedByte(text[stop], ref w);
+            text = text[(stop + 1)..];
         }
     }
 
@@ -278,10 +296,13 @@ internal static class RebuildNormalizer
 
         public void Put(ReadOnlySpan<byte> bytes)
         {
-            foreach (var b in bytes)
+            if (Length + bytes.Length > _buffer.Length)
             {
-                Put(b);
+                Array.Resize(ref _buffer, Math.Max(_buffer.Length * 2, Length + bytes.Length));
             }
+
+            bytes.CopyTo(_buffer.AsSpan(Length));
+            Length += bytes.Length;
         }
     }
 }

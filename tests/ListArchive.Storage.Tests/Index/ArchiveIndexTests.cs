@@ -132,6 +132,24 @@ public sealed class ArchiveIndexTests
     }
 
     [Fact]
+    public void Author_merges_continue_after_reopening()
+    {
+        using var dir = new TempDirectory();
+        using (var index = SqliteArchiveIndex.Open(dir.Path))
+        {
+            index.UpsertBatch([Messages.Make(1, "a@x", fromName: "Anriette Esterhuysen", fromAddress: "anriette@apc.org")]);
+        }
+
+        using (var index = SqliteArchiveIndex.Open(dir.Path))
+        {
+            index.UpsertBatch([Messages.Make(2, "b@x", fromName: "Anriette Esterhuysen", fromAddress: "anriette@aaa.example")]);
+            var id = AuthorGraph.AuthorId("anriette@aaa.example");
+            Assert.Equal(id, index.GetMessage("a@x")!.From.AuthorId);
+            Assert.Equal(id, index.GetMessage("b@x")!.From.AuthorId);
+        }
+    }
+
+    [Fact]
     public void Via_rewritten_from_is_indexed_under_the_real_author()
     {
         using var dir = new TempDirectory();
