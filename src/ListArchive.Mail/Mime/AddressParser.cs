@@ -129,7 +129,8 @@ internal static class AddressParser
         }
         if (rest.Length > 0 && !rest.Contains(' ') && !rest.Contains('"'))
             return new MailAddress(display, rest); // a local-only address ("root")
-        if (rest.Length == 0 && display is null) return null;
+        // A comment alone ("unlisted-recipients:; (no To-header on input)", notmuch lkml corpus) is no mailbox.
+        if (rest.Length == 0) return null;
         problems?.Add("address-invalid");
         return new MailAddress(display ?? CleanPhrase(rest, out _), "");
     }
