@@ -1,5 +1,5 @@
 using ListArchive.Analysis.Identity;
-using SubjectNormalizer = ListArchive.Analysis.Subjects.SubjectNormalizer;
+using ListArchive.Analysis.Subjects;
 using ListArchive.Mail;
 using ListArchive.Mail.Mime;
 using ListArchive.Storage.Index;
