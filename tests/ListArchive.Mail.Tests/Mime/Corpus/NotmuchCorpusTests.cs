@@ -62,6 +62,15 @@ public sealed class NotmuchCorpusTests
     }
 
     [Fact]
+    public void CryptoEncryptedSignedTwelveHourClock()
+    {
+        // crypto/encrypted-signed.eml: "Date: Wed 29 May 2019 06:09:22 PM EDT" (no comma, 12-hour clock).
+        var m = Parse("corpora/crypto/encrypted-signed.eml");
+        Assert.Equal(new DateTimeOffset(2019, 5, 29, 18, 9, 22, TimeSpan.FromHours(-4)), m.Date);
+        Assert.Equal(TimeSpan.FromHours(-4), m.Date!.Value.Offset);
+    }
+
+    [Fact]
     public void EmptyPartStillGivesBody()
     {
         var m = Parse("corpora/broken/empty-part");
