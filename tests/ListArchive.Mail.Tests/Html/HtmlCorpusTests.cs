@@ -1,6 +1,7 @@
 using ListArchive.Mail.Html;
 using ListArchive.Mail.Mime;
 using ListArchive.Mail.Readers;
+using ListArchive.Mail.Tests.Mime.Corpus;
 using ListArchive.Testing;
 
 namespace ListArchive.Mail.Tests.Html;
@@ -27,13 +28,11 @@ public sealed class HtmlCorpusTests
             {
                 var message = MimeMessage.Parse(raw.Bytes);
                 var references = message.References.Concat(message.InReplyTo).ToList();
-                return Entities(message.Body)
+                return MimeCorpus.Leaves(message.Body)
                     .Where(e => e.ContentType.Is("text", "html"))
                     .Select(e => new HtmlPart(raw.Position.Source, index, e.GetText(), references));
             }))
             .SelectMany(parts => parts);
-
-    private static IEnumerable<MimeEntity> Entities(MimeEntity entity) => [entity, .. entity.Children.SelectMany(Entities)];
 
     internal static void AssertWellFormed(HtmlText result, string where)
     {

@@ -9,7 +9,7 @@ public sealed class GzipTests
     [Fact]
     public void ReadsAGzippedMboxWhateverItsName()
     {
-        using var folder = new TempDirectory("listarchive-readers");
+        using var folder = new TempDirectory();
         var path = folder.Write("archive.data", TempDirectory.Gzip(Encoding.ASCII.GetBytes(Mbox(3))));
         var diagnostics = new List<ReaderDiagnostic>();
 
@@ -23,7 +23,7 @@ public sealed class GzipTests
     [Fact]
     public void TruncatedGzipYieldsWhatCouldBeReadAndADiagnostic()
     {
-        using var folder = new TempDirectory("listarchive-readers");
+        using var folder = new TempDirectory();
         var random = new Random(1);
         var text = new StringBuilder();
         for (var i = 0; i < 300; i++)
@@ -46,7 +46,7 @@ public sealed class GzipTests
     [Fact]
     public void CorruptGzipDataIsReportedNotThrown()
     {
-        using var folder = new TempDirectory("listarchive-readers");
+        using var folder = new TempDirectory();
         var gz = TempDirectory.Gzip(Encoding.ASCII.GetBytes(Mbox(2000)));
         for (var i = gz.Length / 2; i < gz.Length - 8; i++)
         {

@@ -15,7 +15,7 @@ public sealed class MailSourcesTests
     [Fact]
     public void DetectsFormatsByContentNotByName()
     {
-        using var folder = new TempDirectory("listarchive-readers");
+        using var folder = new TempDirectory();
         Assert.Equal(MailSourceFormat.Pipermail, MailSources.Detect(folder.Write("x.mbox", Pipermail)));
         Assert.Equal(MailSourceFormat.Mboxrd, MailSources.Detect(folder.Write("y.txt", Mboxrd)));
         Assert.Equal(MailSourceFormat.Mboxo, MailSources.Detect(folder.Write("z.eml.txt", Mboxo)));
@@ -30,7 +30,7 @@ public sealed class MailSourcesTests
     [Fact]
     public void AnEmlStartingWithAFromLineIsOneMessage()
     {
-        using var folder = new TempDirectory("listarchive-readers");
+        using var folder = new TempDirectory();
         var path = folder.Write("x.eml", "From a@example.org Mon Jan  1 10:00:00 2001\nSubject: x\n\nFrom b@example.org Mon Jan  1 10:00:00 2001\nSubject: y\n");
         Assert.Equal(MailSourceFormat.Message, MailSources.Detect(path));
         Assert.Single(MailSources.Open(path));
@@ -39,7 +39,7 @@ public sealed class MailSourcesTests
     [Fact]
     public void OpensAFolderRecursivelyInAStableOrderSkippingNonMail()
     {
-        using var folder = new TempDirectory("listarchive-readers");
+        using var folder = new TempDirectory();
         folder.Write("README.md", "# Archive\n");
         folder.Write("index.html", "<html></html>\n");
         folder.Write("list/2001-March.txt", Pipermail.Replace("Subject: p", "Subject: march", StringComparison.Ordinal));

@@ -245,7 +245,7 @@ public sealed class CorpusParseTests
         foreach (var bytes in MimeCorpus.Bytes("usrp-users-mboxrd/usrp-users-2021-H1.mboxrd.gz"))
         {
             var m = MimeMessage.Parse(bytes);
-            foreach (var part in Leaves(m.Body).Where(p => p.ContentType.Is("text", "html") && p.ContentTransferEncoding == "base64"))
+            foreach (var part in MimeCorpus.Leaves(m.Body).Where(p => p.ContentType.Is("text", "html") && p.ContentTransferEncoding == "base64"))
             {
                 var html = part.GetText();
                 Assert.Contains("<", html);
@@ -253,7 +253,7 @@ public sealed class CorpusParseTests
                 checkedParts++;
             }
             var body = m.GetBody();
-            Assert.False(body.Text.Length == 0 && Leaves(m.Body).Any(p => p.ContentType.MediaType == "text" && !p.IsAttachment && p.RawContent.Length > 0),
+            Assert.False(body.Text.Length == 0 && MimeCorpus.Leaves(m.Body).Any(p => p.ContentType.MediaType == "text" && !p.IsAttachment && p.RawContent.Length > 0),
                 $"empty body for {m.MessageId}");
         }
         Assert.True(checkedParts > 50, $"only {checkedParts} base64 HTML parts");
@@ -270,9 +270,6 @@ public sealed class CorpusParseTests
             Assert.NotEqual("", m.GetBody().Text.Trim());
         }
     }
-
-    private static IEnumerable<MimeEntity> Leaves(MimeEntity e) =>
-        e.Children.Count == 0 ? [e] : e.Children.SelectMany(Leaves);
 
     internal static string Ascii(ReadOnlySpan<byte> b) => Encoding.ASCII.GetString(b);
 }

@@ -1,3 +1,4 @@
+using ListArchive.Mail.Mime;
 using ListArchive.Mail.Readers;
 using ListArchive.Testing;
 
@@ -32,4 +33,8 @@ internal static class MimeCorpus
 
     /// <summary>The bytes of every message under <paramref name="path"/>.</summary>
     public static IEnumerable<byte[]> Bytes(string path) => Messages(path).Select(m => m.Message);
+
+    /// <summary>The leaf entities of a parsed message (multipart children only, not attached messages).</summary>
+    public static IEnumerable<MimeEntity> Leaves(MimeEntity entity) =>
+        entity.Children.Count == 0 ? [entity] : entity.Children.SelectMany(Leaves);
 }
