@@ -14,12 +14,26 @@ internal static class RepoPaths
 
     public static string Repo(params string[] parts) => Path.Combine([Root, .. parts]);
 
+    /// <summary>
+    /// A path inside ../shared/corpora; <c>Corpus()</c> is the corpora folder itself. The first
+    /// part names a corpus folder, which must exist (a missing corpus is a broken checkout, not a
+    /// test to skip); the rest may be files or members to look for.
+    /// </summary>
     public static string Corpus(params string[] parts)
     {
         var corpora = Path.GetFullPath(Path.Combine(Root, "..", "shared", "corpora"));
         if (!Directory.Exists(corpora))
         {
             throw new InvalidOperationException($"corpora missing: expected them at {corpora} (../shared/corpora beside the repository)");
+        }
+
+        if (parts.Length > 0)
+        {
+            var name = parts[0].Split('/')[0];
+            if (!Directory.Exists(Path.Combine(corpora, name)))
+            {
+                throw new InvalidOperationException($"corpus {name} is missing: expected it at {Path.Combine(corpora, name)}");
+            }
         }
 
         return Path.Combine([corpora, .. parts]);

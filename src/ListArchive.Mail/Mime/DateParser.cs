@@ -7,7 +7,8 @@ namespace ListArchive.Mail.Mime;
 /// years) and what real mail adds: missing or wrong weekday (the weekday is ignored), no seconds,
 /// <c>+0000 (UTC)</c> comments, <c>GMT+1</c>, missing zone (read as UTC, reported), localised month
 /// names (Spanish, Portuguese, French, German, Italian, Dutch), dots (<c>1.3.2015</c>), asctime
-/// (<c>Thu Nov  1 11:19:12 2001</c>, bigbang numpy-discussion pipermail), ISO 8601. Never throws.
+/// (<c>Thu Nov  1 11:19:12 2001</c>, bigbang numpy-discussion pipermail), 12-hour clocks
+/// (<c>06:09:22 PM EDT</c>, notmuch-corpora crypto/encrypted-signed.eml), ISO 8601. Never throws.
 /// </summary>
 public static class DateParser
 {
@@ -75,6 +76,7 @@ public static class DateParser
         int day = -1, month = -1, year = -1, hour = -1, minute = -1, second = 0;
         int? offset = null;
         bool yearTwoDigits = false;
+        bool? pm = null;
         var tokens = Tokenize(s);
         for (int t = 0; t < tokens.Count; t++)
         {
@@ -123,6 +125,12 @@ public static class DateParser
                 continue;
             }
             if (Weekdays.Contains(word)) continue;
+            // notmuch-corpora crypto/encrypted-signed.eml: "Wed 29 May 2019 06:09:22 PM EDT".
+            if (word.Equals("AM", StringComparison.OrdinalIgnoreCase) || word.Equals("PM", StringComparison.OrdinalIgnoreCase))
+            {
+                pm = char.ToUpperInvariant(word[0]) == 'P';
+                continue;
+            }
             if (offset is null && ParseNamedZone(word) is int z) { offset = z; continue; }
         }
 
@@ -133,6 +141,11 @@ public static class DateParser
             return null;
         }
         if (hour < 0) { hour = 0; minute = 0; }
+        else if (pm is bool afternoon && hour is >= 1 and <= 12)
+        {
+            // 12:xx AM is just after midnight, 12:xx PM just after noon.
+            hour = hour % 12 + (afternoon ? 12 : 0);
+        }
         if (year < 1 || year > 9999 || day > DateTime.DaysInMonth(Math.Clamp(year, 1, 9999), month) || hour > 23 || minute > 59 || second > 60)
         {
             problem = "date-invalid";

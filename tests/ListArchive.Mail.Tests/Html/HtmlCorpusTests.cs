@@ -1,14 +1,38 @@
 using ListArchive.Mail.Html;
+using ListArchive.Mail.Mime;
+using ListArchive.Mail.Readers;
+using ListArchive.Mail.Tests.Mime.Corpus;
+using ListArchive.Testing;
 
 namespace ListArchive.Mail.Tests.Html;
 
 /// <summary>The converter on real HTML parts, read in place from ../shared/corpora.</summary>
 public sealed class HtmlCorpusTests
 {
-    private static readonly Lazy<List<(CorpusHtmlParts.HtmlPart Part, HtmlText Result)>> Usrp = new(() =>
-        CorpusHtmlParts.FromMboxrdGz(Path.Combine(CorpusHtmlParts.CorporaDirectory(), "usrp-users-mboxrd", "usrp-users-2021-H1.mboxrd.gz"))
+    private static readonly Lazy<List<(HtmlPart Part, HtmlText Result)>> Usrp = new(() =>
+        HtmlParts(RepoPaths.Corpus("usrp-users-mboxrd", "usrp-users-2021-H1.mboxrd.gz"))
             .Select(p => (p, HtmlToText.Convert(p.Html)))
             .ToList());
+
+    /// <summary>A decoded text/html part; <paramref name="MessageIndex"/> counts messages in their source file.</summary>
+    private sealed record HtmlPart(string Source, int MessageIndex, string Html, IReadOnlyList<string> References);
+
+    /// <summary>
+    /// The text/html parts of every message under <paramref name="path"/>, as the real readers and
+    /// parser find them (multipart children only: an attached message/rfc822 is not this message's HTML).
+    /// </summary>
+    private static IEnumerable<HtmlPart> HtmlParts(string path) =>
+        MailSources.Open(path)
+            .GroupBy(raw => raw.Position.Source)
+            .SelectMany(source => source.Select((raw, index) =>
+            {
+                var message = MimeMessage.Parse(raw.Bytes);
+                var references = message.References.Concat(message.InReplyTo).ToList();
+                return MimeCorpus.Leaves(message.Body)
+                    .Where(e => e.ContentType.Is("text", "html"))
+                    .Select(e => new HtmlPart(raw.Position.Source, index, e.GetText(), references));
+            }))
+            .SelectMany(parts => parts);
 
     internal static void AssertWellFormed(HtmlText result, string where)
     {
@@ -68,7 +92,7 @@ public sealed class HtmlCorpusTests
             .ToList();
         Assert.True(cites.Count >= 100, $"{cites.Count} cite=mid ranges");
         Assert.All(cites, c => Assert.DoesNotContain('<', c.Item2));
-        var referenced = cites.Count(c => c.Part.References.Contains(c.Item2, StringComparison.Ordinal));
+        var referenced = cites.Count(c => c.Part.References.Contains(c.Item2));
         Assert.True(referenced >= cites.Count * 9 / 10, $"{referenced} of {cites.Count} cite ids appear in References/In-Reply-To");
     }
 
@@ -128,8 +152,8 @@ public sealed class HtmlCorpusTests
     public void NotmuchAttributeTextDoesNotLeak()
     {
         // notmuch-test-corpora html/attribute-text: <input value="a>swordfish"> must not reach the text.
-        var parts = CorpusHtmlParts.FromTarGz(Path.Combine(CorpusHtmlParts.CorporaDirectory(), "notmuch-corpora", "notmuch-test-corpora.tar.gz"), "html").ToList();
-        var part = Assert.Single(parts, p => p.Source.EndsWith("attribute-text", StringComparison.Ordinal));
+        var parts = HtmlParts(RepoPaths.Corpus("notmuch-corpora", "notmuch-test-corpora.tar.gz")).ToList();
+        var part = Assert.Single(parts, p => p.Source.EndsWith("!corpora/html/attribute-text", StringComparison.Ordinal));
         var result = HtmlToText.Convert(part.Html);
         Assert.Equal("hunter2", result.Text);
     }
@@ -138,7 +162,7 @@ public sealed class HtmlCorpusTests
     public void HyperkittyOutlookHtmlEmail()
     {
         // hyperkitty-2015/html-email-1.txt: Outlook 2007 ("Microsoft Word 12 (filtered medium)") HTML part.
-        var part = Assert.Single(CorpusHtmlParts.FromMessageFile(Path.Combine(CorpusHtmlParts.CorporaDirectory(), "hyperkitty-testdata", "hyperkitty-2015", "html-email-1.txt")));
+        var part = Assert.Single(HtmlParts(RepoPaths.Corpus("hyperkitty-testdata", "hyperkitty-2015", "html-email-1.txt")));
         var result = HtmlToText.Convert(part.Html);
         Assert.Empty(result.Diagnostics);
         Assert.DoesNotContain("font-family", result.Text);

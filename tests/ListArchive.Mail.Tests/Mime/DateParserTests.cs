@@ -33,6 +33,10 @@ public sealed class DateParserTests
     [InlineData("30 NOV 1999 23:56 -0000", "1999-11-30T23:56:00+00:00")]
     [InlineData("Tue,30 Nov 1999 3:56:33 +0100", "1999-11-30T03:56:33+01:00")]
     [InlineData("Tue, 30 November 1999 23:56:33 +0100", "1999-11-30T23:56:33+01:00")] // full month name (general path)
+    [InlineData("Wed 29 May 2019 06:09:22 PM EDT", "2019-05-29T18:09:22-04:00")] // notmuch crypto/encrypted-signed.eml
+    [InlineData("Wed, 29 May 2019 06:09:22 am -0400", "2019-05-29T06:09:22-04:00")]
+    [InlineData("Wed, 29 May 2019 12:09:22 AM +0000", "2019-05-29T00:09:22+00:00")] // 12 AM is just after midnight
+    [InlineData("Wed, 29 May 2019 12:09:22 PM +0000", "2019-05-29T12:09:22+00:00")] // 12 PM is just after noon
     public void Parses(string value, string expected)
     {
         var d = DateParser.Parse(value, out var problem);

@@ -1,5 +1,6 @@
 using System.Text;
 using ListArchive.Mail.Readers;
+using ListArchive.Testing;
 
 namespace ListArchive.Mail.Tests.Readers;
 
@@ -54,7 +55,7 @@ public sealed class CorpusRegressionTests
     [InlineData("clearwater-pipermail/2018-March.txt", 73)]
     public void PipermailMonthWithUnescapedFromLinesInBodies(string file, int expected)
     {
-        var path = Corpora.Path(file);
+        var path = RepoPaths.Corpus(file);
         var diagnostics = new List<ReaderDiagnostic>();
         var messages = new MboxReader(path, diagnostics: diagnostics.Add).ToList();
 
@@ -67,7 +68,7 @@ public sealed class CorpusRegressionTests
     [Fact]
     public void TwistedPython2003MayKeepsTheBodyFromLineInsideItsMessage()
     {
-        var messages = new MboxReader(Corpora.Path("twisted-python-pipermail/2003-May.txt.gz")).ToList();
+        var messages = new MboxReader(RepoPaths.Corpus("twisted-python-pipermail/2003-May.txt.gz")).ToList();
         var holders = messages.Where(m => Contains(m, "\nFrom listings/pclients/multiple.py:")).ToList();
 
         // The month is doubled (README), so the line is in two copies of one message.
@@ -78,7 +79,7 @@ public sealed class CorpusRegressionTests
     [Fact]
     public void TwistedPython2009JanuaryHasABareNameSender()
     {
-        var messages = new MboxReader(Corpora.Path("twisted-python-pipermail/2009-January.txt.gz")).ToList();
+        var messages = new MboxReader(RepoPaths.Corpus("twisted-python-pipermail/2009-January.txt.gz")).ToList();
         var tamika = messages.Where(m => m.EnvelopeLine!.StartsWith("From Tamika  ", StringComparison.Ordinal)).ToList();
 
         Assert.Equal(["From Tamika  Thu Jan 15 08:13:21 2009", "From Tamika  Thu Jan 15 06:13:21 2009"], tamika.Select(m => m.EnvelopeLine));
@@ -88,7 +89,7 @@ public sealed class CorpusRegressionTests
     [Fact]
     public void TwistedPython1945FebruaryIsReadDespiteItsName()
     {
-        var messages = MailSources.Open(Corpora.Path("twisted-python-pipermail/1945-February.txt.gz")).ToList();
+        var messages = MailSources.Open(RepoPaths.Corpus("twisted-python-pipermail/1945-February.txt.gz")).ToList();
         Assert.Equal(2, messages.Count);
         Assert.All(messages, m => Assert.True(Contains(m, " 2002 ") && Contains(m, " +50579034\n")));
     }
@@ -97,7 +98,7 @@ public sealed class CorpusRegressionTests
     public void NumpyDiscussion2001NovemberIsTwoByteIdenticalPasses()
     {
         // bigbang-testdata README: 164 From_ lines = 82 messages, each twice, byte-identical.
-        var messages = MailSources.Open(Corpora.Path("bigbang-testdata/numpy-discussion-2001-November.txt")).ToList();
+        var messages = MailSources.Open(RepoPaths.Corpus("bigbang-testdata/numpy-discussion-2001-November.txt")).ToList();
         Assert.Equal(164, messages.Count);
         Assert.All(Enumerable.Range(0, 82), i => Assert.Equal(messages[i].Bytes, messages[i + 82].Bytes));
     }
@@ -108,7 +109,7 @@ public sealed class CorpusRegressionTests
     [InlineData("arin-issued-pipermail/2015-March.txt.gz", " at ")]
     public void LocalisedObfuscationWordsAreSniffedAsPipermail(string file, string word)
     {
-        var path = Corpora.Path(file);
+        var path = RepoPaths.Corpus(file);
         Assert.Equal(MailSourceFormat.Pipermail, MailSources.Detect(path));
         var messages = new MboxReader(path).ToList();
         Assert.NotEmpty(messages);
@@ -119,7 +120,7 @@ public sealed class CorpusRegressionTests
     public void UsrpUsersMboxrdUnescapesItsThirteenFromLines()
     {
         // zcat | grep -c '^>\+From ' gives 13 (none with two '>').
-        var path = Corpora.Path("usrp-users-mboxrd/usrp-users-2021-H1.mboxrd.gz");
+        var path = RepoPaths.Corpus("usrp-users-mboxrd/usrp-users-2021-H1.mboxrd.gz");
         var reader = new MboxReader(path);
         var messages = reader.ToList();
 
@@ -131,7 +132,7 @@ public sealed class CorpusRegressionTests
     [Fact]
     public void ThreeGppMboxHasMailerDaemonEnvelopesAndLowerCaseHeaders()
     {
-        var path = Corpora.Path("bigbang-testdata/3GPP_TSG_SA_WG4_EVS.mbox");
+        var path = RepoPaths.Corpus("bigbang-testdata/3GPP_TSG_SA_WG4_EVS.mbox");
         var messages = new MboxReader(path).ToList();
 
         Assert.Equal(MailSourceFormat.Mboxo, MailSources.Detect(path));
@@ -142,21 +143,21 @@ public sealed class CorpusRegressionTests
     [Fact]
     public void PercevalIso8859EncodingKeepsTheLatin1Envelope()
     {
-        var message = Assert.Single(MailSources.Open(Corpora.Path("perceval-testdata/mbox/mbox_iso8859_encoding.mbox")));
+        var message = Assert.Single(MailSources.Open(RepoPaths.Corpus("perceval-testdata/mbox/mbox_iso8859_encoding.mbox")));
         Assert.Equal("From luc\u00EDacharlie at wellsfargo.com  Mon Nov  7 18:44:27 2016", message.EnvelopeLine);
     }
 
     [Fact]
     public void HyperkittyNonAsciiHeadersIsASixMessageMonth()
     {
-        Assert.Equal(6, MailSources.Open(Corpora.Path("hyperkitty-testdata/cppalliance-2024/non-ascii-headers.txt")).Count());
-        Assert.Equal(MailSourceFormat.Message, MailSources.Detect(Corpora.Path("hyperkitty-testdata/hyperkitty-2015/html-email-1.txt")));
+        Assert.Equal(6, MailSources.Open(RepoPaths.Corpus("hyperkitty-testdata/cppalliance-2024/non-ascii-headers.txt")).Count());
+        Assert.Equal(MailSourceFormat.Message, MailSources.Detect(RepoPaths.Corpus("hyperkitty-testdata/hyperkitty-2015/html-email-1.txt")));
     }
 
     [Fact]
     public void Clearwater2015JulyWithCrlfLinesSplitsCleanly()
     {
-        var messages = MailSources.Open(Corpora.Path("clearwater-pipermail/2015-July.txt")).ToList();
+        var messages = MailSources.Open(RepoPaths.Corpus("clearwater-pipermail/2015-July.txt")).ToList();
         Assert.Equal(23, messages.Count);
         Assert.All(messages, m => Assert.DoesNotContain('\r', m.EnvelopeLine!));
     }
@@ -164,7 +165,7 @@ public sealed class CorpusRegressionTests
     [Fact]
     public void NotmuchMboxAttachmentEmlIsOneMessageDespiteAGitFromLine()
     {
-        var messages = new TarMessageReader(Corpora.Path("notmuch-corpora/notmuch-test-corpora.tar.gz")).ToList();
+        var messages = new TarMessageReader(RepoPaths.Corpus("notmuch-corpora/notmuch-test-corpora.tar.gz")).ToList();
         var eml = Assert.Single(messages, m => m.Position.Source.EndsWith("!corpora/insert/mbox-attachment.eml", StringComparison.Ordinal));
 
         Assert.Equal("From david@tethera.net  Sat Feb  5 09:19:10 2022", eml.EnvelopeLine);
@@ -175,7 +176,7 @@ public sealed class CorpusRegressionTests
     [Fact]
     public void KsummitDiscussMaildirWithOnlyNewReadsEveryFile()
     {
-        var folder = Corpora.Path("ksummit-discuss-maildir");
+        var folder = RepoPaths.Corpus("ksummit-discuss-maildir");
         Assert.Equal(759, new MaildirReader(folder).Count());
     }
 

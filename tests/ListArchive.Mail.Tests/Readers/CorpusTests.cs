@@ -1,4 +1,5 @@
 using ListArchive.Mail.Readers;
+using ListArchive.Testing;
 
 namespace ListArchive.Mail.Tests.Readers;
 
@@ -29,7 +30,7 @@ public sealed class CorpusTests
     public void ReadsTheReadmeCount(string folder, int expected)
     {
         var diagnostics = new List<ReaderDiagnostic>();
-        var messages = MailSources.Open(Corpora.Path(folder), diagnostics.Add).ToList();
+        var messages = MailSources.Open(RepoPaths.Corpus(folder), diagnostics.Add).ToList();
 
         Assert.Equal(expected, messages.Count);
 
@@ -60,7 +61,7 @@ public sealed class CorpusTests
     public void EveryCorpusFolderHasACountTest()
     {
         var tested = Counts.Select(row => (string)row[0]).ToHashSet();
-        var folders = Directory.GetDirectories(Corpora.Path()).Select(Path.GetFileName).ToList();
+        var folders = Directory.GetDirectories(RepoPaths.Corpus()).Select(Path.GetFileName).ToList();
 
         Assert.NotEmpty(folders);
         Assert.All(folders, f => Assert.Contains(f!, tested));

@@ -1,5 +1,6 @@
 using System.Text;
 using ListArchive.Mail.Readers;
+using ListArchive.Testing;
 
 namespace ListArchive.Mail.Tests.Readers;
 
@@ -8,8 +9,8 @@ public sealed class GzipTests
     [Fact]
     public void ReadsAGzippedMboxWhateverItsName()
     {
-        using var folder = new TempFolder();
-        var path = folder.Write("archive.data", TempFolder.Gzip(Encoding.ASCII.GetBytes(Mbox(3))));
+        using var folder = new TempDirectory();
+        var path = folder.Write("archive.data", TempDirectory.Gzip(Encoding.ASCII.GetBytes(Mbox(3))));
         var diagnostics = new List<ReaderDiagnostic>();
 
         var messages = new MboxReader(path, diagnostics: diagnostics.Add).ToList();
@@ -22,7 +23,7 @@ public sealed class GzipTests
     [Fact]
     public void TruncatedGzipYieldsWhatCouldBeReadAndADiagnostic()
     {
-        using var folder = new TempFolder();
+        using var folder = new TempDirectory();
         var random = new Random(1);
         var text = new StringBuilder();
         for (var i = 0; i < 300; i++)
@@ -31,7 +32,7 @@ public sealed class GzipTests
             text.Append(Convert.ToBase64String(RandomBytes(random, 600))).Append("\n\n");
         }
 
-        var gz = TempFolder.Gzip(Encoding.ASCII.GetBytes(text.ToString()));
+        var gz = TempDirectory.Gzip(Encoding.ASCII.GetBytes(text.ToString()));
         var path = folder.Write("cut.mbox.gz", gz[..(gz.Length / 2)]);
         var diagnostics = new List<ReaderDiagnostic>();
 
@@ -45,8 +46,8 @@ public sealed class GzipTests
     [Fact]
     public void CorruptGzipDataIsReportedNotThrown()
     {
-        using var folder = new TempFolder();
-        var gz = TempFolder.Gzip(Encoding.ASCII.GetBytes(Mbox(2000)));
+        using var folder = new TempDirectory();
+        var gz = TempDirectory.Gzip(Encoding.ASCII.GetBytes(Mbox(2000)));
         for (var i = gz.Length / 2; i < gz.Length - 8; i++)
         {
             gz[i] = 0xFF;

@@ -1,6 +1,7 @@
 using System.Formats.Tar;
 using System.Text;
 using ListArchive.Mail.Readers;
+using ListArchive.Testing;
 
 namespace ListArchive.Mail.Tests.Readers;
 
@@ -14,13 +15,13 @@ public sealed class MailSourcesTests
     [Fact]
     public void DetectsFormatsByContentNotByName()
     {
-        using var folder = new TempFolder();
+        using var folder = new TempDirectory();
         Assert.Equal(MailSourceFormat.Pipermail, MailSources.Detect(folder.Write("x.mbox", Pipermail)));
         Assert.Equal(MailSourceFormat.Mboxrd, MailSources.Detect(folder.Write("y.txt", Mboxrd)));
         Assert.Equal(MailSourceFormat.Mboxo, MailSources.Detect(folder.Write("z.eml.txt", Mboxo)));
         Assert.Equal(MailSourceFormat.Message, MailSources.Detect(folder.Write("m.mbox", Eml)));
-        Assert.Equal(MailSourceFormat.Pipermail, MailSources.Detect(folder.Write("p.bin", TempFolder.Gzip(Encoding.ASCII.GetBytes(Pipermail)))));
-        Assert.Equal(MailSourceFormat.Tar, MailSources.Detect(folder.Write("t.data", TempFolder.Gzip(TarMessageReaderTests.Tar(TarEntryFormat.Gnu, ("a", Eml))))));
+        Assert.Equal(MailSourceFormat.Pipermail, MailSources.Detect(folder.Write("p.bin", TempDirectory.Gzip(Encoding.ASCII.GetBytes(Pipermail)))));
+        Assert.Equal(MailSourceFormat.Tar, MailSources.Detect(folder.Write("t.data", TempDirectory.Gzip(TarMessageReaderTests.Tar(TarEntryFormat.Gnu, ("a", Eml))))));
         Assert.Equal(MailSourceFormat.Mboxo, MailSources.Detect(folder.Write("bom.txt", "\uFEFF" + Mboxo)));
         Assert.Equal(MailSourceFormat.Unknown, MailSources.Detect(folder.Write("u.txt", "# not mail\n")));
         Assert.Equal(MailSourceFormat.Folder, MailSources.Detect(folder.Path));
@@ -29,7 +30,7 @@ public sealed class MailSourcesTests
     [Fact]
     public void AnEmlStartingWithAFromLineIsOneMessage()
     {
-        using var folder = new TempFolder();
+        using var folder = new TempDirectory();
         var path = folder.Write("x.eml", "From a@example.org Mon Jan  1 10:00:00 2001\nSubject: x\n\nFrom b@example.org Mon Jan  1 10:00:00 2001\nSubject: y\n");
         Assert.Equal(MailSourceFormat.Message, MailSources.Detect(path));
         Assert.Single(MailSources.Open(path));
@@ -38,11 +39,11 @@ public sealed class MailSourcesTests
     [Fact]
     public void OpensAFolderRecursivelyInAStableOrderSkippingNonMail()
     {
-        using var folder = new TempFolder();
+        using var folder = new TempDirectory();
         folder.Write("README.md", "# Archive\n");
         folder.Write("index.html", "<html></html>\n");
         folder.Write("list/2001-March.txt", Pipermail.Replace("Subject: p", "Subject: march", StringComparison.Ordinal));
-        folder.Write("list/2001-February.txt.gz", TempFolder.Gzip(Encoding.ASCII.GetBytes(Pipermail.Replace("Subject: p", "Subject: february", StringComparison.Ordinal))));
+        folder.Write("list/2001-February.txt.gz", TempDirectory.Gzip(Encoding.ASCII.GetBytes(Pipermail.Replace("Subject: p", "Subject: february", StringComparison.Ordinal))));
         folder.Write("list/2000-December.txt", Pipermail.Replace("Subject: p", "Subject: december", StringComparison.Ordinal));
         folder.Write("maildir/cur/2:2,S", "Subject: cur\n\nx\n");
         folder.Write("maildir/new/1", "Subject: new\n\nFrom a@example.org Mon Jan  1 10:00:00 2001\nSubject: not split\n");

@@ -1,5 +1,6 @@
 using System.Text;
 using ListArchive.Mail.Readers;
+using ListArchive.Testing;
 
 namespace ListArchive.Mail.Tests.Readers;
 
@@ -8,7 +9,7 @@ public sealed class MaildirReaderTests
     [Fact]
     public void ReadsCurThenNewSortedAndIgnoresTmp()
     {
-        using var folder = new TempFolder();
+        using var folder = new TempDirectory();
         folder.Write("new/1600000002.b", "Subject: new 2\n\nx\n");
         folder.Write("new/1600000001.a", "Subject: new 1\n\nx\n");
         folder.Write("cur/1500000000.c:2,S", "Subject: cur\n\nx\n");
@@ -24,7 +25,7 @@ public sealed class MaildirReaderTests
     public void ToleratesAMaildirWithOnlyNew()
     {
         // ksummit-discuss-maildir has new/ only: git keeps no empty folders.
-        using var folder = new TempFolder();
+        using var folder = new TempDirectory();
         folder.Write("new/1", "Subject: a\n\nx\n");
         Assert.True(MaildirReader.IsMaildir(folder.Path));
         Assert.Single(new MaildirReader(folder.Path));
@@ -33,7 +34,7 @@ public sealed class MaildirReaderTests
     [Fact]
     public void ReadsAPlainFolderOfMessageFilesAndSkipsNonMail()
     {
-        using var folder = new TempFolder();
+        using var folder = new TempDirectory();
         folder.Write("b.eml", "From: b@example.org\r\nSubject: b\r\n\r\nbody\r\n");
         folder.Write("a.eml", "From a@example.org Mon Jan  1 10:00:00 2001\nFrom: a@example.org\n\nbody\n");
         folder.Write("notes", "some text that is not mail\n");

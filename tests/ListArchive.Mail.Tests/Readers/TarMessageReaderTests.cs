@@ -1,6 +1,7 @@
 using System.Formats.Tar;
 using System.Text;
 using ListArchive.Mail.Readers;
+using ListArchive.Testing;
 
 namespace ListArchive.Mail.Tests.Readers;
 
@@ -35,8 +36,8 @@ public sealed class TarMessageReaderTests
             ("corpora/tmp/half-delivered", "Subject: not yet\n"),
             ("corpora/cur/01:2,", "From someone@example.org  Sat Feb  5 09:19:10 2022\nFrom: someone@example.org\n\nFrom fc88cba7 Mon Sep 17 00:00:00 2001\nFrom: git\n"),
             ("corpora/notes.txt", "just some notes\n"));
-        using var folder = new TempFolder();
-        var path = folder.Write("corpus.tgz", TempFolder.Gzip(tar));
+        using var folder = new TempDirectory();
+        var path = folder.Write("corpus.tgz", TempDirectory.Gzip(tar));
         var diagnostics = new List<ReaderDiagnostic>();
 
         var message = Assert.Single(new TarMessageReader(path, diagnostics.Add));
@@ -69,8 +70,8 @@ public sealed class TarMessageReaderTests
         var files = Enumerable.Range(0, 60)
             .Select(i => ($"maildir/cur/{i:000}:2,", $"Subject: {i}\n\n{Convert.ToBase64String(RandomBytes(random, 900))}\n"))
             .ToArray();
-        var gz = TempFolder.Gzip(Tar(TarEntryFormat.Gnu, files));
-        using var folder = new TempFolder();
+        var gz = TempDirectory.Gzip(Tar(TarEntryFormat.Gnu, files));
+        using var folder = new TempDirectory();
         var path = folder.Write("cut.tar.gz", gz[..(gz.Length / 2)]);
         var diagnostics = new List<ReaderDiagnostic>();
 

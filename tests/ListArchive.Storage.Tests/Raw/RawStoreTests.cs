@@ -1,6 +1,8 @@
 using System.Text;
+using ListArchive.Mail.Mime;
+using ListArchive.Mail.Readers;
 using ListArchive.Storage.Raw;
-using ListArchive.Storage.Tests.Support;
+using ListArchive.Testing;
 using Microsoft.Data.Sqlite;
 
 namespace ListArchive.Storage.Tests.Raw;
@@ -188,11 +190,13 @@ public sealed class RawStoreTests
     {
         // Every month of twisted-python-pipermail up to 2021 holds each message twice (an
         // archive rebuild appended to the old file); only one copy of each may be stored.
-        var messages = Corpus.PipermailMessages("twisted-python-pipermail", file);
+        var messages = new MboxReader(RepoPaths.Corpus("twisted-python-pipermail", file))
+            .Select(m => (Raw: m, MimeMessage.Parse(m.Bytes).MessageId))
+            .ToList();
         using var dir = new TempDirectory();
         using var store = RawStore.Open(dir.Path);
         var results = store.AppendBatch(messages
-            .Select(m => new RawMessageInput("twisted-python", m.Bytes, Corpus.MessageId(m.Bytes), file, m.Offset, m.Bytes.Length, m.Envelope))
+            .Select(m => new RawMessageInput("twisted-python", m.Raw.Bytes, m.MessageId, file, m.Raw.Position.Offset, m.Raw.Position.Length, m.Raw.EnvelopeLine))
             .ToList());
         var counts = results.GroupBy(r => r.Status).ToDictionary(g => g.Key, g => g.Count());
         Assert.Equal(expectedNew, counts.GetValueOrDefault(RawAppendStatus.New));
@@ -200,7 +204,7 @@ public sealed class RawStoreTests
         Assert.Equal(rebuildDuplicates, counts.GetValueOrDefault(RawAppendStatus.RebuildDuplicate));
         Assert.Equal(conflicts, counts.GetValueOrDefault(RawAppendStatus.Conflict));
         Assert.Equal(expectedNew + conflicts, store.Count);
-        var distinctIds = messages.Select(m => Corpus.MessageId(m.Bytes)).Distinct().Count();
+        var distinctIds = messages.Select(m => m.MessageId).Distinct().Count();
         Assert.Equal(distinctIds, (int)store.Count);
     }
 

@@ -1,6 +1,7 @@
 using ListArchive.Storage.Index;
 using ListArchive.Storage.Search;
 using ListArchive.Storage.Tests.Support;
+using ListArchive.Testing;
 
 namespace ListArchive.Storage.Tests.Search;
 

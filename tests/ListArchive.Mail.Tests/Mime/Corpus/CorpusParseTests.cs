@@ -1,5 +1,6 @@
 using System.Text;
 using ListArchive.Mail.Mime;
+using ListArchive.Testing;
 
 namespace ListArchive.Mail.Tests.Mime.Corpus;
 
@@ -19,7 +20,8 @@ public sealed class CorpusParseTests
             var m = MimeMessage.Parse(bytes);
             if (m.Headers.Count == 0) failures.Add($"{file}#{index}: no headers");
             if (m.Headers.Contains("Message-ID") && m.MessageId is null) failures.Add($"{file}#{index}: Message-ID {m.Headers["Message-ID"]}");
-            if (m.Headers.Contains("From") && (m.From.Count == 0 || !m.From[0].Address.Contains('@'))) failures.Add($"{file}#{index}: From {m.Headers["From"]}");
+            if (m.Headers.Contains("From") && (m.From.Count == 0 || !m.From[0].Address.Contains('@')) && !IsTwisted2009JanuaryTamika(file, m))
+                failures.Add($"{file}#{index}: From {m.Headers["From"]}");
             if (m.Headers.Contains("Date") && m.Date is null) failures.Add($"{file}#{index}: Date {m.Headers["Date"]}");
             if (m.Headers.Contains("Subject") && m.Subject is null) failures.Add($"{file}#{index}: Subject");
             _ = m.GetBody();
@@ -35,7 +37,7 @@ public sealed class CorpusParseTests
     [InlineData("clearwater-pipermail", 1_800)]
     public void PipermailMessagesHaveIdFromDate(string folder, int atLeast)
     {
-        var failures = CheckFields(MimeCorpus.Pipermail(folder), out int count);
+        var failures = CheckFields(MimeCorpus.Messages(folder), out int count);
         Assert.True(count >= atLeast, $"only {count} messages split from {folder}");
         Assert.True(failures.Count == 0, string.Join("\n", failures.Take(20)));
     }
@@ -43,7 +45,7 @@ public sealed class CorpusParseTests
     [Fact]
     public void KsummitMaildirMessagesHaveIdFromDate()
     {
-        var failures = CheckFields(MimeCorpus.Maildir("ksummit-discuss-maildir/new"), out int count);
+        var failures = CheckFields(MimeCorpus.Messages("ksummit-discuss-maildir/new"), out int count);
         Assert.Equal(759, count);
         Assert.True(failures.Count == 0, string.Join("\n", failures.Take(20)));
     }
@@ -51,7 +53,7 @@ public sealed class CorpusParseTests
     [Fact]
     public void UsrpMboxrdMessagesHaveIdFromDateAndListHeaders()
     {
-        var messages = MimeCorpus.Mboxrd("usrp-users-mboxrd/usrp-users-2021-H1.mboxrd.gz").ToList();
+        var messages = MimeCorpus.Bytes("usrp-users-mboxrd/usrp-users-2021-H1.mboxrd.gz").ToList();
         Assert.Equal(1306, messages.Count);
         var failures = CheckFields(messages.Select((m, i) => ($"usrp#{i}", m)), out _);
         Assert.True(failures.Count == 0, string.Join("\n", failures.Take(20)));
@@ -62,7 +64,7 @@ public sealed class CorpusParseTests
     [Fact]
     public void HyperkittyFixturesHaveIdFromDate()
     {
-        var files = Directory.GetFiles(MimeCorpus.Path("hyperkitty-testdata"), "*.txt", SearchOption.AllDirectories)
+        var files = Directory.GetFiles(RepoPaths.Corpus("hyperkitty-testdata"), "*.txt", SearchOption.AllDirectories)
             .Where(f => !f.EndsWith("non-ascii-headers.txt", StringComparison.Ordinal));
         var failures = CheckFields(files.Select(f => (Path.GetFileName(f), File.ReadAllBytes(f))), out int count);
         Assert.Equal(33, count);
@@ -76,17 +78,11 @@ public sealed class CorpusParseTests
     public void Bigbang3gppListservExports(string file, int expected)
     {
         // LISTSERV exports: lower-case field names, censored addresses, Message-IDs without brackets.
-        var data = File.ReadAllBytes(MimeCorpus.Path("bigbang-testdata", file));
-        var text = Encoding.Latin1.GetString(data);
-        var starts = new List<int>();
-        for (int i = text.IndexOf("From MAILER-DAEMON ", StringComparison.Ordinal); i >= 0; i = text.IndexOf("\nFrom MAILER-DAEMON ", i + 1, StringComparison.Ordinal))
-            starts.Add(text[i] == '\n' ? i + 1 : i);
-        Assert.Equal(expected, starts.Count);
+        var messages = MimeCorpus.Bytes("bigbang-testdata/" + file).Select(b => MimeMessage.Parse(b)).ToList();
+        Assert.Equal(expected, messages.Count);
         int withText = 0;
-        for (int k = 0; k < starts.Count; k++)
+        foreach (var m in messages)
         {
-            int end = k + 1 < starts.Count ? starts[k + 1] : data.Length;
-            var m = MimeMessage.Parse(data[starts[k]..end]);
             if (m.Headers.Contains("subject")) Assert.NotNull(m.Subject);
             if (m.Headers.Contains("date")) Assert.NotNull(m.Date);
             if (m.Headers.Contains("message-id")) Assert.NotNull(m.MessageId);
@@ -102,7 +98,7 @@ public sealed class CorpusParseTests
     public void NumpyDiscussionAsctimeDates()
     {
         // bigbang numpy-discussion pipermail: "Date: Thu Nov  1 11:19:12 2001" (asctime, no zone).
-        var messages = TemporaryPipermailSplitter.Split(File.ReadAllBytes(MimeCorpus.Path("bigbang-testdata", "numpy-discussion-2001-November.txt")));
+        var messages = MimeCorpus.Bytes("bigbang-testdata/numpy-discussion-2001-November.txt").ToList();
         Assert.Equal(164, messages.Count);
         Assert.All(messages.Select(b => MimeMessage.Parse(b)), m =>
         {
@@ -116,9 +112,32 @@ public sealed class CorpusParseTests
     {
         // README: every month up to 2021 holds each message twice; 33,242 unique Message-IDs overall.
         var ids = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var (_, bytes) in MimeCorpus.Pipermail("twisted-python-pipermail"))
+        foreach (var (_, bytes) in MimeCorpus.Messages("twisted-python-pipermail"))
             if (MimeMessage.Parse(bytes).MessageId is { } id) ids.Add(id);
         Assert.InRange(ids.Count, 33_200, 33_242);
+    }
+
+    // twisted-python-pipermail/2009-January.txt.gz: a spam message (twice, the month is doubled) whose
+    // sender address really is the bare name "Tamika": its From_ line is "From Tamika  Thu Jan 15 …", and
+    // pipermail writes "From: address (name)", so the "twisted-python@…" in the comment is the display name.
+    private static bool IsTwisted2009JanuaryTamika(string file, MimeMessage m) =>
+        file == "2009-January.txt.gz" && m.From is [{ Address: "Tamika" }];
+
+    [Fact]
+    public void TwistedPython2009JanuaryBareNameSender()
+    {
+        var tamika = MimeCorpus.Messages("twisted-python-pipermail/2009-January.txt.gz")
+            .Select(x => MimeMessage.Parse(x.Message))
+            .Where(m => m.Headers["From"] is { } from && from.StartsWith("Tamika", StringComparison.Ordinal))
+            .ToList();
+        Assert.Equal(2, tamika.Count);
+        Assert.All(tamika, m =>
+        {
+            var from = Assert.Single(m.From);
+            Assert.Equal("Tamika", from.Address);
+            Assert.Equal("twisted-python@twistedmatrix.com", from.Name);
+            Assert.Equal("[Twisted-Python] Real Viagra Professional - for real sex pros", m.Subject);
+        });
     }
 
     [Fact]
@@ -126,7 +145,7 @@ public sealed class CorpusParseTests
     {
         // README: 5,533 bodies are Latin-1 (not valid UTF-8), undeclared.
         int latin1 = 0;
-        foreach (var (_, bytes) in MimeCorpus.Pipermail("bulmages-main-pipermail"))
+        foreach (var (_, bytes) in MimeCorpus.Messages("bulmages-main-pipermail"))
         {
             var body = MimeMessage.Parse(bytes).GetBody();
             if (body.Diagnostics.Any(d => d.Code == "charset-undeclared-8bit"))
@@ -142,7 +161,7 @@ public sealed class CorpusParseTests
     public void GptUsuariosLatin1BodiesAreDetected()
     {
         // README: 848 of 856 bodies are ISO-8859-1 with no charset declaration.
-        int latin1 = MimeCorpus.Pipermail("gpt-usuarios-pipermail")
+        int latin1 = MimeCorpus.Messages("gpt-usuarios-pipermail")
             .Count(x => MimeMessage.Parse(x.Message).GetBody().Diagnostics.Any(d => d.Code == "charset-undeclared-8bit"));
         Assert.Equal(848, latin1);
     }
@@ -153,7 +172,7 @@ public sealed class CorpusParseTests
     [InlineData("arin-issued-pipermail")]
     public void PipermailFromIsDeobfuscated(string folder)
     {
-        foreach (var (file, bytes) in MimeCorpus.Pipermail(folder))
+        foreach (var (file, bytes) in MimeCorpus.Messages(folder))
         {
             var from = Assert.Single(MimeMessage.Parse(bytes).From);
             Assert.True(from.Deobfuscated, $"{file}: {from}");
@@ -166,7 +185,7 @@ public sealed class CorpusParseTests
     {
         // README: "Subject: =?utf-8?b?W0J1bG1hR8Opc10=?= =?iso-8859-1?q?Versi=F3n_Windows_de_?=" and a continuation line.
         var raw = "=?utf-8?b?W0J1bG1hR8Opc10=?= =?iso-8859-1?q?Versi=F3n_Windows_de_?="u8.ToArray();
-        var hits = MimeCorpus.Pipermail("bulmages-main-pipermail")
+        var hits = MimeCorpus.Messages("bulmages-main-pipermail")
             .Select(x => MimeMessage.Parse(x.Message))
             .Where(m => m.Headers.GetRawValue("Subject").IndexOf(raw) >= 0)
             .ToList();
@@ -183,7 +202,7 @@ public sealed class CorpusParseTests
     {
         // The svn/git commit bot's subjects were re-encoded by Mailman, some two or three times, and a
         // few of those were cut inside an escape ("=3 F"), which no decoder can repair.
-        var left = MimeCorpus.Pipermail("bulmages-main-pipermail")
+        var left = MimeCorpus.Messages("bulmages-main-pipermail")
             .Select(x => (x.File, Subject: MimeMessage.Parse(x.Message).Subject))
             .Where(x => x.Subject is not null && x.Subject.Contains("?="))
             .ToList();
@@ -195,7 +214,7 @@ public sealed class CorpusParseTests
     {
         // README: 3,926 "next part" blocks.
         int scrubbed = 0;
-        foreach (var (file, bytes) in MimeCorpus.Pipermail("arin-issued-pipermail"))
+        foreach (var (file, bytes) in MimeCorpus.Messages("arin-issued-pipermail"))
         {
             var body = MimeMessage.Parse(bytes).GetBody();
             scrubbed += body.Attachments.Count(a => a.Scrubbed && a.Url is not null);
@@ -210,7 +229,7 @@ public sealed class CorpusParseTests
     public void LocalisedScrubbedNotesAreRemoved(string folder)
     {
         int scrubbed = 0;
-        foreach (var (file, bytes) in MimeCorpus.Pipermail(folder))
+        foreach (var (file, bytes) in MimeCorpus.Messages(folder))
         {
             var body = MimeMessage.Parse(bytes).GetBody();
             scrubbed += body.Attachments.Count(a => a.Scrubbed);
@@ -223,10 +242,10 @@ public sealed class CorpusParseTests
     public void UsrpBase64HtmlPartsDecodeToMarkup()
     {
         int checkedParts = 0;
-        foreach (var bytes in MimeCorpus.Mboxrd("usrp-users-mboxrd/usrp-users-2021-H1.mboxrd.gz"))
+        foreach (var bytes in MimeCorpus.Bytes("usrp-users-mboxrd/usrp-users-2021-H1.mboxrd.gz"))
         {
             var m = MimeMessage.Parse(bytes);
-            foreach (var part in Leaves(m.Body).Where(p => p.ContentType.Is("text", "html") && p.ContentTransferEncoding == "base64"))
+            foreach (var part in MimeCorpus.Leaves(m.Body).Where(p => p.ContentType.Is("text", "html") && p.ContentTransferEncoding == "base64"))
             {
                 var html = part.GetText();
                 Assert.Contains("<", html);
@@ -234,7 +253,7 @@ public sealed class CorpusParseTests
                 checkedParts++;
             }
             var body = m.GetBody();
-            Assert.False(body.Text.Length == 0 && Leaves(m.Body).Any(p => p.ContentType.MediaType == "text" && !p.IsAttachment && p.RawContent.Length > 0),
+            Assert.False(body.Text.Length == 0 && MimeCorpus.Leaves(m.Body).Any(p => p.ContentType.MediaType == "text" && !p.IsAttachment && p.RawContent.Length > 0),
                 $"empty body for {m.MessageId}");
         }
         Assert.True(checkedParts > 50, $"only {checkedParts} base64 HTML parts");
@@ -243,7 +262,7 @@ public sealed class CorpusParseTests
     [Fact]
     public void KsummitListFooterAndStructure()
     {
-        foreach (var (file, bytes) in MimeCorpus.Maildir("ksummit-discuss-maildir/new"))
+        foreach (var (file, bytes) in MimeCorpus.Messages("ksummit-discuss-maildir/new"))
         {
             var m = MimeMessage.Parse(bytes);
             Assert.Equal("ksummit-discuss.lists.linuxfoundation.org", m.ListId);
@@ -251,9 +270,6 @@ public sealed class CorpusParseTests
             Assert.NotEqual("", m.GetBody().Text.Trim());
         }
     }
-
-    private static IEnumerable<MimeEntity> Leaves(MimeEntity e) =>
-        e.Children.Count == 0 ? [e] : e.Children.SelectMany(Leaves);
 
     internal static string Ascii(ReadOnlySpan<byte> b) => Encoding.ASCII.GetString(b);
 }

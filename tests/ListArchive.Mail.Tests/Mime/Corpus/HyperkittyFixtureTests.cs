@@ -1,11 +1,12 @@
 using ListArchive.Mail.Mime;
+using ListArchive.Testing;
 
 namespace ListArchive.Mail.Tests.Mime.Corpus;
 
 /// <summary>Regression tests named after the HyperKitty fixtures (each a bug report from a real list).</summary>
 public sealed class HyperkittyFixtureTests
 {
-    private static MimeMessage Load(string file) => MimeMessage.Parse(File.ReadAllBytes(MimeCorpus.Path("hyperkitty-testdata", file)));
+    private static MimeMessage Load(string file) => MimeMessage.Parse(File.ReadAllBytes(RepoPaths.Corpus("hyperkitty-testdata", file)));
 
     [Fact]
     public void BadDateTz()
@@ -43,8 +44,7 @@ public sealed class HyperkittyFixtureTests
     [Fact]
     public void NonAsciiHeadersPipermailMonth()
     {
-        var data = File.ReadAllBytes(MimeCorpus.Path("hyperkitty-testdata", "hyperkitty-2015/non-ascii-headers.txt"));
-        var messages = TemporaryPipermailSplitter.Split(data).Select(b => MimeMessage.Parse(b)).ToList();
+        var messages = MimeCorpus.Bytes("hyperkitty-testdata/hyperkitty-2015/non-ascii-headers.txt").Select(b => MimeMessage.Parse(b)).ToList();
         Assert.Equal(6, messages.Count);
         Assert.Contains(messages, m => m.From[0] is { Name: "Vít Ondruch", Address: "vondruch@redhat.com", Deobfuscated: true });
         Assert.All(messages, m => Assert.DoesNotContain("=?", m.From[0].Name ?? ""));

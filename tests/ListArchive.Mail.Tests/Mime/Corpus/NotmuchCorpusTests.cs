@@ -1,6 +1,6 @@
-using System.Formats.Tar;
-using System.IO.Compression;
 using ListArchive.Mail.Mime;
+using ListArchive.Mail.Readers;
+using ListArchive.Testing;
 
 namespace ListArchive.Mail.Tests.Mime.Corpus;
 
@@ -9,19 +9,14 @@ public sealed class NotmuchCorpusTests
 {
     private static readonly Lazy<Dictionary<string, byte[]>> Files = new(Load);
 
+    // The members as they are (the library's own tar reader, not TarMessageReader): the parser must
+    // see insert/mbox-attachment.eml with its leading From_ line.
     private static Dictionary<string, byte[]> Load()
     {
-        var files = new Dictionary<string, byte[]>(StringComparer.Ordinal);
-        using var gz = new GZipStream(File.OpenRead(MimeCorpus.Path("notmuch-corpora", "notmuch-test-corpora.tar.gz")), CompressionMode.Decompress);
-        using var tar = new TarReader(gz);
-        while (tar.GetNextEntry() is { } e)
-        {
-            if (e.DataStream is null || e.EntryType is not (TarEntryType.RegularFile or TarEntryType.V7RegularFile)) continue;
-            using var ms = new MemoryStream();
-            e.DataStream.CopyTo(ms);
-            files[e.Name] = ms.ToArray();
-        }
-        return files;
+        var path = RepoPaths.Corpus("notmuch-corpora", "notmuch-test-corpora.tar.gz");
+        using var stream = SourceStream.Open(path, path, diagnostics: null);
+        return new TarReader(stream, path, diagnostics: null, MboxReader.DefaultMaxMessageBytes)
+            .Members().ToDictionary(member => member.Name, member => member.Data, StringComparer.Ordinal);
     }
 
     private static MimeMessage Parse(string name) => MimeMessage.Parse(Files.Value[name]);
@@ -64,6 +59,15 @@ public sealed class NotmuchCorpusTests
         var m = Parse("corpora/attachment/text-calendar.eml");
         Assert.Null(m.Date);
         Assert.Contains(m.Diagnostics, d => d.Code == "date-invalid");
+    }
+
+    [Fact]
+    public void CryptoEncryptedSignedTwelveHourClock()
+    {
+        // crypto/encrypted-signed.eml: "Date: Wed 29 May 2019 06:09:22 PM EDT" (no comma, 12-hour clock).
+        var m = Parse("corpora/crypto/encrypted-signed.eml");
+        Assert.Equal(new DateTimeOffset(2019, 5, 29, 18, 9, 22, TimeSpan.FromHours(-4)), m.Date);
+        Assert.Equal(TimeSpan.FromHours(-4), m.Date!.Value.Offset);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using ListArchive.Mail.Mime;
+using ListArchive.Testing;
 
 namespace ListArchive.Mail.Tests.Mime.Corpus;
 
@@ -30,9 +31,9 @@ public sealed class StructureInvariantTests
 
     private static IEnumerable<byte[]> Load(string source) => source switch
     {
-        "usrp" => MimeCorpus.Mboxrd("usrp-users-mboxrd/usrp-users-2021-H1.mboxrd.gz"),
-        "ksummit" => MimeCorpus.Maildir("ksummit-discuss-maildir/new").Select(x => x.Message),
-        _ => Directory.GetFiles(MimeCorpus.Path("hyperkitty-testdata"), "*.txt", SearchOption.AllDirectories).Select(File.ReadAllBytes),
+        "usrp" => MimeCorpus.Bytes("usrp-users-mboxrd/usrp-users-2021-H1.mboxrd.gz"),
+        "ksummit" => MimeCorpus.Bytes("ksummit-discuss-maildir/new"),
+        _ => Directory.GetFiles(RepoPaths.Corpus("hyperkitty-testdata"), "*.txt", SearchOption.AllDirectories).Select(File.ReadAllBytes),
     };
 
     [Theory]
