@@ -2,6 +2,7 @@ using ListArchive.Analysis.Identity;
 using ListArchive.Storage.Index;
 using ListArchive.Storage.Search;
 using ListArchive.Storage.Tests.Support;
+using ListArchive.Testing;
 using Microsoft.Data.Sqlite;
 
 namespace ListArchive.Storage.Tests.Index;
@@ -290,7 +291,7 @@ public sealed class ArchiveIndexTests
         var inputs = index.GetThreadingInputs("governance").ToList();
         Assert.Equal(["root@a", "r1@b", "r2@c"], inputs.Select(i => i.MessageId));
         Assert.Equal(["root@a"], inputs[1].InReplyTo);
-        // Analysis.Subjects.SubjectNormalizer strips "Re:" and list tags and keeps the case (the threader compares case-insensitively).
+        // Analysis.Subjects.SubjectNormalizer keeps case (callers compare case-insensitively).
         Assert.Equal("Open letter on digital cooperation", inputs[2].NormalizedSubject);
     }
 
