@@ -41,13 +41,31 @@ public sealed class ImportPipeline
         // Whatever an interrupted run stored but did not index comes first.
         CatchUp(touched, tally, options);
 
+        // Three stages on their own threads: parse (parallel) → raw append → index. raw.db and
+        // index.db are separate files, so the raw append of batch n+1 runs while batch n is
+        // indexed; a batch reaches the index stage only after its raw transaction committed.
         var channel = Channel.CreateBounded<Parsed[]>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
+        var stored = Channel.CreateBounded<List<IndexedMessage>>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
         var producer = Task.Run(() => Produce(paths, options, tally, channel.Writer, progress, cancellationToken), CancellationToken.None);
-        foreach (var batch in channel.Reader.ReadAllAsync(CancellationToken.None).ToBlockingEnumerable())
+        var indexer = Task.Run(() => IndexStage(stored.Reader, stored.Writer, tally, touched), CancellationToken.None);
+        try
         {
-            Store(batch, tally, touched);
+            foreach (var batch in channel.Reader.ReadAllAsync(CancellationToken.None).ToBlockingEnumerable())
+            {
+                var rows = Store(batch, tally);
+                stored.Writer.WriteAsync(rows, CancellationToken.None).AsTask().GetAwaiter().GetResult();
+            }
+        }
+        catch (ChannelClosedException) when (indexer.IsFaulted)
+        {
+            // The index stage failed and closed its channel; its exception is rethrown below.
+        }
+        finally
+        {
+            stored.Writer.TryComplete();
         }
 
+        indexer.GetAwaiter().GetResult();
         producer.GetAwaiter().GetResult();
         foreach (var list in touched)
         {
@@ -179,19 +197,21 @@ public sealed class ImportPipeline
         {
             var (raw, path) = pending[i];
             var message = MimeMessage.Parse(raw.Bytes);
-            // The body is extracted here, on the parallel workers, not on the single writer thread.
-            _ = message.GetBody();
-            parsed[i] = new Parsed(raw, message, ListNames.Resolve(options.List, message, path));
+            var list = ListNames.Resolve(options.List, message, path);
+            // Everything that depends on the bytes alone (hashes, compression, the index row but
+            // its raw id) is computed here, on the parallel workers, not on the writer threads.
+            var prepared = RawStore.Prepare(new RawMessageInput(
+                list, raw.Bytes, message.MessageId, raw.Position.Source, raw.Position.Offset, raw.Position.Length, raw.EnvelopeLine));
+            var row = MessageMapper.ToIndexed(0, list, raw.Bytes, message);
+            parsed[i] = new Parsed(raw, message.MessageId, list, prepared, row);
         });
         return parsed;
     }
 
-    private void Store(Parsed[] batch, Tally tally, SortedSet<string> touched)
+    /// <summary>Appends a batch to the raw store (durable on return); returns the index rows of what was stored.</summary>
+    private List<IndexedMessage> Store(Parsed[] batch, Tally tally)
     {
-        var inputs = batch.Select(p => new RawMessageInput(
-            p.List, p.Raw.Bytes, p.Message.MessageId, p.Raw.Position.Source,
-            p.Raw.Position.Offset, p.Raw.Position.Length, p.Raw.EnvelopeLine)).ToList();
-        var results = _archive.Raw.AppendBatch(inputs);
+        var results = _archive.Raw.AppendBatch(batch.Select(p => p.Prepared).ToList());
         var rows = new List<IndexedMessage>(batch.Length);
         for (var i = 0; i < batch.Length; i++)
         {
@@ -209,12 +229,12 @@ public sealed class ImportPipeline
                 case RawAppendStatus.Conflict:
                     tally.Conflicts++;
                     _log.Warning("Message-ID {MessageId} at {Source} offset {Offset} differs from stored raw {RawId}; both kept",
-                        batch[i].Message.MessageId, batch[i].Raw.Position.Source, batch[i].Raw.Position.Offset, result.ConflictsWith);
+                        batch[i].MessageId, batch[i].Raw.Position.Source, batch[i].Raw.Position.Offset, result.ConflictsWith);
                     break;
             }
 
             tally.Stored++;
-            var row = MessageMapper.ToIndexed(result.RawId, batch[i].List, batch[i].Raw.Bytes, batch[i].Message);
+            var row = batch[i].Row with { RawId = result.RawId };
             foreach (var problem in row.Problems)
             {
                 _log.Debug("{Code} in {MessageId} at {Source} offset {Offset}+{ProblemOffset}: {Problem}",
@@ -224,12 +244,33 @@ public sealed class ImportPipeline
             rows.Add(row);
         }
 
-        _archive.Index.UpsertBatch(rows);
-        foreach (var row in rows)
+        return rows;
+    }
+
+    /// <summary>The index stage: upserts each stored batch in order, on its own thread and connection.</summary>
+    private void IndexStage(ChannelReader<List<IndexedMessage>> reader, ChannelWriter<List<IndexedMessage>> writer, Tally tally, SortedSet<string> touched)
+    {
+        try
         {
-            touched.Add(row.List);
-            tally.Indexed++;
-            tally.Count(row.Problems);
+            foreach (var rows in reader.ReadAllAsync(CancellationToken.None).ToBlockingEnumerable())
+            {
+                _archive.Index.UpsertBatch(rows);
+                lock (tally)
+                {
+                    foreach (var row in rows)
+                    {
+                        touched.Add(row.List);
+                        tally.Indexed++;
+                        tally.Count(row.Problems);
+                    }
+                }
+            }
+        }
+        catch (Exception ex)
+        {
+            // Unblocks the raw stage, which would otherwise wait on a full channel forever.
+            writer.TryComplete(ex);
+            throw;
         }
     }
 
@@ -269,7 +310,7 @@ public sealed class ImportPipeline
             : 0;
     }
 
-    private sealed record Parsed(RawMessage Raw, MimeMessage Message, string List);
+    private sealed record Parsed(RawMessage Raw, string? MessageId, string List, PreparedRawMessage Prepared, IndexedMessage Row);
 
     private sealed class Tally
     {
