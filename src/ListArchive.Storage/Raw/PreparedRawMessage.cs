@@ -2,20 +2,18 @@ namespace ListArchive.Storage.Raw;
 
 /// <summary>
 /// A message with everything the raw store derives from its bytes alone (SHA-256, normalised
-/// Message-ID, rebuild hash, compressed data) already computed by <see cref="RawStore.Prepare"/>.
+/// Message-ID, rebuild hash) already computed by <see cref="RawStore.Prepare"/>.
 /// Preparing is pure and thread-safe, so the ingest pipeline does it on its parallel parse
 /// workers and the single writer thread only runs SQL.
 /// </summary>
 public sealed class PreparedRawMessage
 {
-    internal PreparedRawMessage(RawMessageInput input, byte[] sha256, string? messageId, byte[]? rebuildHash, int codec, byte[] data)
+    internal PreparedRawMessage(RawMessageInput input, byte[] sha256, string? messageId, byte[]? rebuildHash)
     {
         Input = input;
         Sha256 = sha256;
         MessageId = messageId;
         RebuildHash = rebuildHash;
-        Codec = codec;
-        Data = data;
     }
 
     /// <summary>The message as given.</summary>
@@ -26,8 +24,4 @@ public sealed class PreparedRawMessage
     internal string? MessageId { get; }
 
     internal byte[]? RebuildHash { get; }
-
-    internal int Codec { get; }
-
-    internal byte[] Data { get; }
 }

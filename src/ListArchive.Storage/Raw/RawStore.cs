@@ -118,7 +118,7 @@ public sealed class RawStore : IDisposable
         AppendBatch(batch.Select(Prepare).ToList());
 
     /// <summary>
-    /// Computes what the store derives from a message's bytes alone (hashes, compressed data).
+    /// Computes the hashes the store derives from a message's bytes alone.
     /// Pure and thread-safe: callers may prepare in parallel and append the results in order.
     /// </summary>
     public static PreparedRawMessage Prepare(RawMessageInput message)
@@ -126,8 +126,7 @@ public sealed class RawStore : IDisposable
         var sha = SHA256.HashData(message.Bytes);
         var messageId = MessageIds.Normalize(message.MessageId);
         var rebuildHash = messageId is null ? null : RebuildNormalizer.Hash(message.Bytes);
-        var (codec, data) = RawCompression.Compress(message.Bytes);
-        return new PreparedRawMessage(message, sha, messageId, rebuildHash, codec, data);
+        return new PreparedRawMessage(message, sha, messageId, rebuildHash);
     }
 
     /// <summary>Appends prepared messages in one durable transaction; results are in input order.</summary>
@@ -180,7 +179,8 @@ public sealed class RawStore : IDisposable
             }
         }
 
-        var (codec, data) = (prepared.Codec, prepared.Data);
+        // Compressed only once known to be stored: half of a doubled pipermail archive is duplicates.
+        var (codec, data) = RawCompression.Compress(m.Bytes);
         var p = _insert.Parameters;
         p["$list"].Value = m.List;
         p["$mid"].Value = (object?)messageId ?? DBNull.Value;
