@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Security.Cryptography;
 using System.Threading.Channels;
 using ListArchive.Mail;
 using ListArchive.Mail.Mime;
@@ -18,6 +19,8 @@ namespace ListArchive.Ingest;
 /// </summary>
 public sealed class ImportPipeline
 {
+    private const int MaxSeenCopies = 200_000;
+
     private readonly Archive _archive;
     private readonly ILogger _log;
 
@@ -146,6 +149,7 @@ public sealed class ImportPipeline
             long doneBytes = 0, messages = 0, bytes = 0;
             string? currentFile = null;
             var pending = new List<(RawMessage Raw, string Path)>(options.BatchSize);
+            var seen = new Dictionary<(string Path, string Sha256), Outcome>();
             foreach (var path in paths)
             {
                 foreach (var raw in MailSources.Open(path, d => OnReaderDiagnostic(d, tally)))
@@ -166,7 +170,7 @@ public sealed class ImportPipeline
                     bytes += raw.Bytes.Length;
                     if (pending.Count == options.BatchSize)
                     {
-                        writer.WriteAsync(Parse(pending, options), CancellationToken.None).AsTask().GetAwaiter().GetResult();
+                        writer.WriteAsync(Parse(pending, options, seen), CancellationToken.None).AsTask().GetAwaiter().GetResult();
                         pending.Clear();
                         progress?.Report(new ImportProgress(messages, bytes, doneBytes, totalBytes));
                         if (cancellationToken.IsCancellationRequested)
@@ -179,7 +183,7 @@ public sealed class ImportPipeline
 
             if (pending.Count > 0)
             {
-                writer.WriteAsync(Parse(pending, options), CancellationToken.None).AsTask().GetAwaiter().GetResult();
+                writer.WriteAsync(Parse(pending, options, seen), CancellationToken.None).AsTask().GetAwaiter().GetResult();
             }
 
             progress?.Report(new ImportProgress(messages, bytes, totalBytes, totalBytes));
@@ -190,20 +194,56 @@ public sealed class ImportPipeline
         }
     }
 
-    private static Parsed[] Parse(List<(RawMessage Raw, string Path)> pending, ImportOptions options)
+    /// <summary>
+    /// Exact copies of a message read earlier in this run (same input path, same bytes: same
+    /// list) are not parsed: their raw-store outcome follows from the first copy's. Every month
+    /// of twisted-python-pipermail/*.txt.gz up to 2021 holds its messages twice, 15,900 of them
+    /// byte for byte. The table is cleared at <see cref="MaxSeenCopies"/> entries so memory stays
+    /// flat whatever the archive size; a copy missed then is parsed and the raw store finds it.
+    /// </summary>
+    private static Parsed[] Parse(
+        List<(RawMessage Raw, string Path)> pending, ImportOptions options, Dictionary<(string Path, string Sha256), Outcome> seen)
     {
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Parallelism };
+        var hashes = new string[pending.Count];
+        Parallel.For(0, pending.Count, parallel, i => hashes[i] = Convert.ToHexStringLower(SHA256.HashData(pending[i].Raw.Bytes)));
+        var copyOf = new Outcome?[pending.Count];
+        var outcomes = new Outcome?[pending.Count];
+        for (var i = 0; i < pending.Count; i++)
+        {
+            var key = (pending[i].Path, hashes[i]);
+            if (seen.TryGetValue(key, out var first))
+            {
+                copyOf[i] = first;
+                continue;
+            }
+
+            if (seen.Count >= MaxSeenCopies)
+            {
+                seen.Clear();
+            }
+
+            seen[key] = outcomes[i] = new Outcome();
+        }
+
         var parsed = new Parsed[pending.Count];
-        Parallel.For(0, pending.Count, new ParallelOptions { MaxDegreeOfParallelism = options.Parallelism }, i =>
+        Parallel.For(0, pending.Count, parallel, i =>
         {
             var (raw, path) = pending[i];
+            if (copyOf[i] is { } first)
+            {
+                parsed[i] = new Parsed(raw, null, null, null, first);
+                return;
+            }
+
             var message = MimeMessage.Parse(raw.Bytes);
             var list = ListNames.Resolve(options.List, message, path);
-            // Everything that depends on the bytes alone (hashes, compression, the index row but
-            // its raw id) is computed here, on the parallel workers, not on the writer threads.
+            // Everything that depends on the bytes alone (hashes, the index row but its raw id)
+            // is computed here, on the parallel workers, not on the writer threads.
             var prepared = RawStore.Prepare(new RawMessageInput(
                 list, raw.Bytes, message.MessageId, raw.Position.Source, raw.Position.Offset, raw.Position.Length, raw.EnvelopeLine));
             var row = MessageMapper.ToIndexed(0, list, raw.Bytes, message);
-            parsed[i] = new Parsed(raw, message.MessageId, list, prepared, row);
+            parsed[i] = new Parsed(raw, message.MessageId, prepared, row, outcomes[i]!);
         });
         return parsed;
     }
@@ -211,13 +251,31 @@ public sealed class ImportPipeline
     /// <summary>Appends a batch to the raw store (durable on return); returns the index rows of what was stored.</summary>
     private List<IndexedMessage> Store(Parsed[] batch, Tally tally)
     {
-        var results = _archive.Raw.AppendBatch(batch.Select(p => p.Prepared).ToList());
+        var results = _archive.Raw.AppendBatch(batch.Where(p => p.Prepared is not null).Select(p => p.Prepared!).ToList());
         var rows = new List<IndexedMessage>(batch.Length);
+        var next = 0;
         for (var i = 0; i < batch.Length; i++)
         {
-            var result = results[i];
             tally.Read++;
             tally.Bytes += batch[i].Raw.Bytes.Length;
+            if (batch[i].Prepared is null)
+            {
+                // An exact copy of an earlier input: the store holds these bytes, unless the first
+                // copy was itself a rebuild duplicate (then so is this one).
+                if (batch[i].Outcome.Status == RawAppendStatus.RebuildDuplicate)
+                {
+                    tally.RebuildDuplicates++;
+                }
+                else
+                {
+                    tally.Duplicates++;
+                }
+
+                continue;
+            }
+
+            var result = results[next++];
+            batch[i].Outcome.Status = result.Status;
             switch (result.Status)
             {
                 case RawAppendStatus.Duplicate:
@@ -234,7 +292,7 @@ public sealed class ImportPipeline
             }
 
             tally.Stored++;
-            var row = batch[i].Row with { RawId = result.RawId };
+            var row = batch[i].Row! with { RawId = result.RawId };
             foreach (var problem in row.Problems)
             {
                 _log.Debug("{Code} in {MessageId} at {Source} offset {Offset}+{ProblemOffset}: {Problem}",
@@ -310,7 +368,14 @@ public sealed class ImportPipeline
             : 0;
     }
 
-    private sealed record Parsed(RawMessage Raw, string? MessageId, string List, PreparedRawMessage Prepared, IndexedMessage Row);
+    /// <summary>One input after parsing; <see cref="Prepared"/> is null for an exact copy of an earlier input.</summary>
+    private sealed record Parsed(RawMessage Raw, string? MessageId, PreparedRawMessage? Prepared, IndexedMessage? Row, Outcome Outcome);
+
+    /// <summary>The raw-store status of the first copy of some bytes, set by the raw stage.</summary>
+    private sealed class Outcome
+    {
+        public RawAppendStatus? Status { get; set; }
+    }
 
     private sealed class Tally
     {
