@@ -20,6 +20,7 @@ namespace ListArchive.Ingest;
 public sealed class ImportPipeline
 {
     private const int MaxSeenCopies = 200_000;
+    private const int MaxIndexBatch = 4_000;
 
     private readonly Archive _archive;
     private readonly ILogger _log;
@@ -48,7 +49,7 @@ public sealed class ImportPipeline
         // index.db are separate files, so the raw append of batch n+1 runs while batch n is
         // indexed; a batch reaches the index stage only after its raw transaction committed.
         var channel = Channel.CreateBounded<Parsed[]>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
-        var stored = Channel.CreateBounded<List<IndexedMessage>>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
+        var stored = Channel.CreateBounded<List<IndexedMessage>>(new BoundedChannelOptions(4) { SingleReader = true, SingleWriter = true });
         var producer = Task.Run(() => Produce(paths, options, tally, channel.Writer, progress, cancellationToken), CancellationToken.None);
         var indexer = Task.Run(() => IndexStage(stored.Reader, stored.Writer, tally, touched), CancellationToken.None);
         try
@@ -310,8 +311,16 @@ public sealed class ImportPipeline
     {
         try
         {
-            foreach (var rows in reader.ReadAllAsync(CancellationToken.None).ToBlockingEnumerable())
+            foreach (var first in reader.ReadAllAsync(CancellationToken.None).ToBlockingEnumerable())
             {
+                // When indexing lags (it is the slowest stage), the batches already stored are
+                // indexed in one transaction: fewer commits and fewer, larger FTS5 segments.
+                var rows = first;
+                while (rows.Count < MaxIndexBatch && reader.TryRead(out var more))
+                {
+                    rows = rows.Count == 0 ? more : [.. rows, .. more];
+                }
+
                 _archive.Index.UpsertBatch(rows);
                 lock (tally)
                 {
