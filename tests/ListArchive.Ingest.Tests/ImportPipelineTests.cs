@@ -59,4 +59,30 @@ public sealed class ImportPipelineTests
         // ksummit's messages carry List-Id: <ksummit-discuss.lists.linuxfoundation.org>.
         Assert.Contains("ksummit-discuss", summary.Lists);
     }
+
+    // twisted-python-pipermail/*.txt.gz hold each month twice; exact copies skip parsing, and a
+    // copy of a rebuild duplicate must count as a rebuild duplicate, as the raw store would say.
+    [Fact]
+    public void ExactCopiesCountLikeTheirFirstCopy()
+    {
+        using var data = new TempDirectory();
+        var folder = Path.Combine(data.Path, "in");
+        Directory.CreateDirectory(folder);
+        static string Message(string attachment) =>
+            "From a at example.org  Sat Mar 14 01:03:12 2020\n" +
+            "From: a at example.org (A)\nDate: Sat, 14 Mar 2020 01:03:12 +0000\nSubject: s\nMessage-ID: <m1@example.org>\n\n" +
+            "text\n-------------- next part --------------\nAn HTML attachment was scrubbed...\n" +
+            $"URL: <http://example.org/pipermail/l/attachments/20200314/0a1b2c3d/{attachment}>\n\n";
+        var first = Message("attachment.html");
+        var rebuilt = Message("attachment-0002.html");
+        File.WriteAllText(Path.Combine(folder, "2020-March.txt"), first + rebuilt + rebuilt + first);
+        using var archive = Archive.Open(Path.Combine(data.Path, "data"));
+
+        var summary = new ImportPipeline(archive).Import([folder], new ImportOptions { List = "l" });
+
+        Assert.Equal(4, summary.Read);
+        Assert.Equal(1, summary.Stored);
+        Assert.Equal(1, summary.Duplicates);
+        Assert.Equal(2, summary.RebuildDuplicates);
+    }
 }

@@ -46,6 +46,7 @@ public sealed partial class SqliteArchiveIndex : IArchiveIndex
                 PRAGMA synchronous = NORMAL;
                 PRAGMA temp_store = MEMORY;
                 PRAGMA cache_size = -65536;
+                PRAGMA wal_autocheckpoint = 8192;
                 """);
             var version = SqliteDb.UserVersion(connection);
             var needsReindex = false;
@@ -55,6 +56,7 @@ public sealed partial class SqliteArchiveIndex : IArchiveIndex
                 Recreate(connection);
             }
 
+            TuneFts(connection);
             return new SqliteArchiveIndex(path, connection, needsReindex);
         }
         catch
@@ -74,6 +76,7 @@ public sealed partial class SqliteArchiveIndex : IArchiveIndex
     public void ResetDerived()
     {
         Recreate(_connection);
+        TuneFts(_connection);
         _graph = new AuthorGraph();
         _nodeState = new Dictionary<string, (string, string, string?)>(StringComparer.Ordinal);
     }
@@ -94,6 +97,21 @@ public sealed partial class SqliteArchiveIndex : IArchiveIndex
         create.CommandText = IndexSchema.Create + $"PRAGMA user_version = {IndexSchema.Version};";
         create.ExecuteNonQuery();
         tx.Commit();
+    }
+
+    /// <summary>
+    /// FTS5 write tuning (persisted in messages_fts_config, same values every open, so the
+    /// derived rows stay a pure function of the raw store). A batch's pending terms fit the
+    /// hash (default 1 MB flushes a batch of list mail in several level-0 segments), and
+    /// segments merge 8 at a time instead of 4: perf on twisted-python showed FTS5 merging
+    /// (fts5IndexMergeLevel, fts5MultiIter*) as the largest part of import CPU.
+    /// </summary>
+    private static void TuneFts(SqliteConnection connection)
+    {
+        SqliteDb.Exec(connection, """
+            INSERT INTO messages_fts (messages_fts, rank) VALUES ('hashsize', 33554432);
+            INSERT INTO messages_fts (messages_fts, rank) VALUES ('automerge', 8);
+            """);
     }
 
     private void LoadAuthors()

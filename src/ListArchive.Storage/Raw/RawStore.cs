@@ -114,7 +114,23 @@ public sealed class RawStore : IDisposable
     /// Appends a batch in one durable transaction; results are in input order. Duplicates within
     /// the batch are detected too.
     /// </summary>
-    public IReadOnlyList<RawAppendResult> AppendBatch(IReadOnlyList<RawMessageInput> batch)
+    public IReadOnlyList<RawAppendResult> AppendBatch(IReadOnlyList<RawMessageInput> batch) =>
+        AppendBatch(batch.Select(Prepare).ToList());
+
+    /// <summary>
+    /// Computes the hashes the store derives from a message's bytes alone.
+    /// Pure and thread-safe: callers may prepare in parallel and append the results in order.
+    /// </summary>
+    public static PreparedRawMessage Prepare(RawMessageInput message)
+    {
+        var sha = SHA256.HashData(message.Bytes);
+        var messageId = MessageIds.Normalize(message.MessageId);
+        var rebuildHash = messageId is null ? null : RebuildNormalizer.Hash(message.Bytes);
+        return new PreparedRawMessage(message, sha, messageId, rebuildHash);
+    }
+
+    /// <summary>Appends prepared messages in one durable transaction; results are in input order.</summary>
+    public IReadOnlyList<RawAppendResult> AppendBatch(IReadOnlyList<PreparedRawMessage> batch)
     {
         var results = new RawAppendResult[batch.Count];
         var seen = _clock.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
@@ -129,9 +145,10 @@ public sealed class RawStore : IDisposable
         return results;
     }
 
-    private RawAppendResult AppendOne(RawMessageInput m, string seen)
+    private RawAppendResult AppendOne(PreparedRawMessage prepared, string seen)
     {
-        var sha = SHA256.HashData(m.Bytes);
+        var m = prepared.Input;
+        var sha = prepared.Sha256;
         var shaHex = Convert.ToHexStringLower(sha);
         _byHash.Parameters["$list"].Value = m.List;
         _byHash.Parameters["$sha"].Value = sha;
@@ -140,12 +157,11 @@ public sealed class RawStore : IDisposable
             return new RawAppendResult(existing, RawAppendStatus.Duplicate, shaHex);
         }
 
-        var messageId = MessageIds.Normalize(m.MessageId);
-        byte[]? rebuildHash = null;
+        var messageId = prepared.MessageId;
+        var rebuildHash = prepared.RebuildHash;
         long? conflictsWith = null;
-        if (messageId is not null)
+        if (messageId is not null && rebuildHash is not null)
         {
-            rebuildHash = RebuildNormalizer.Hash(m.Bytes);
             _byMessageId.Parameters["$mid"].Value = messageId;
             _byMessageId.Parameters["$list"].Value = m.List;
             using (var reader = _byMessageId.ExecuteReader())
@@ -163,6 +179,7 @@ public sealed class RawStore : IDisposable
             }
         }
 
+        // Compressed only once known to be stored: half of a doubled pipermail archive is duplicates.
         var (codec, data) = RawCompression.Compress(m.Bytes);
         var p = _insert.Parameters;
         p["$list"].Value = m.List;
