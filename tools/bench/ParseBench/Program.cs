@@ -13,6 +13,12 @@ internal static class Program
 {
     private static readonly double[] FlatFractions = [0.10, 0.25, 0.50, 0.75, 1.00];
 
+    /// <summary>
+    /// The kernel updates its peak (VmHWM) lazily, so the flat check also samples the working set
+    /// itself every this many messages and keeps the maximum.
+    /// </summary>
+    private const int SampleEvery = 250;
+
     public static int Main(string[] args)
     {
         var options = BenchOptions.Parse(args, Console.Error);
@@ -150,16 +156,23 @@ internal static class Program
         MemoryProbe.ResetPeak();
         var checkpoints = new List<FlatCheckpoint>();
         var next = 0;
-        long done = 0, checksum = 0;
+        long done = 0, checksum = 0, sampledMax = 0;
         var clock = Stopwatch.StartNew();
         foreach (var raw in MailSources.Open(corpus))
         {
             checksum += Workloads.ParseOne(raw.Bytes, out var message);
             checksum += message.GetBody().Text.Length;
             done++;
+            if (done % SampleEvery == 0)
+            {
+                sampledMax = Math.Max(sampledMax, MemoryProbe.WorkingSet());
+            }
+
             while (next < FlatFractions.Length && done >= (long)Math.Ceiling(FlatFractions[next] * expectedMessages))
             {
-                checkpoints.Add(new FlatCheckpoint(FlatFractions[next], done, MemoryProbe.PeakWorkingSet(), MemoryProbe.WorkingSet(), GC.GetTotalMemory(false)));
+                var workingSet = MemoryProbe.WorkingSet();
+                sampledMax = Math.Max(sampledMax, workingSet);
+                checkpoints.Add(new FlatCheckpoint(FlatFractions[next], done, MemoryProbe.PeakWorkingSet(), sampledMax, workingSet, GC.GetTotalMemory(false)));
                 log.Write($" {FlatFractions[next]:P0}");
                 next++;
             }
@@ -212,8 +225,8 @@ internal static class Program
             Console.WriteLine($"memory-flat check: streamed {flat.Messages:N0} messages through read + parse + body in {flat.Seconds:F1}s, nothing kept");
             foreach (var p in flat.Checkpoints)
             {
-                Console.WriteLine(string.Format(c, "  after {0,4:P0} ({1,6:N0} msgs): peak WS {2,6:N1} MB, WS {3,6:N1} MB, managed heap {4,6:N1} MB",
-                    p.Fraction, p.MessagesDone, p.PeakWorkingSetBytes / 1e6, p.WorkingSetBytes / 1e6, p.ManagedHeapBytes / 1e6));
+                Console.WriteLine(string.Format(c, "  after {0,4:P0} ({1,6:N0} msgs): peak WS {2,6:N1} MB (kernel VmHWM), {3,6:N1} MB (sampled max); now WS {4,6:N1} MB, managed heap {5,6:N1} MB",
+                    p.Fraction, p.MessagesDone, p.PeakWorkingSetBytes / 1e6, p.SampledPeakWorkingSetBytes / 1e6, p.WorkingSetBytes / 1e6, p.ManagedHeapBytes / 1e6));
             }
         }
     }
