@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # End-to-end import benchmark of the listarchive CLI (see tools/bench/README.md).
 #
-#   tools/bench/import-bench.sh [--no-build] [--keep] [--data DIR] [--queries N] [CORPUS]
+#   tools/bench/import-bench.sh [--repo DIR] [--no-build] [--keep] [--data DIR] [--queries N] [CORPUS]
 #
-# Builds src/ListArchive in Release, imports CORPUS (default: the twisted-python pipermail corpus in
+# Builds src/ListArchive in Release (of this repository, or of --repo DIR, e.g. an exported branch), imports CORPUS (default: the twisted-python pipermail corpus in
 # ../shared/corpora) into a fresh data folder under /usr/bin/time -v, then times `reindex` and
 # N `search --json` calls. Prints wall time, peak RSS, messages read/stored, messages/s, MB/s,
 # database size, and search latency (median, p95). Never prints message content.
@@ -19,11 +19,12 @@ queries=20
 
 while [ $# -gt 0 ]; do
   case "$1" in
+    --repo) root=$(cd "$2" && pwd); shift ;;
     --no-build) build=0 ;;
     --keep) keep=1 ;;
     --data) data="$2"; shift ;;
     --queries) queries="$2"; shift ;;
-    -h|--help) sed -n '2,9p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,10p' "$0"; exit 0 ;;
     -*) echo "unknown option $1" >&2; exit 2 ;;
     *) corpus="$1" ;;
   esac
@@ -38,7 +39,14 @@ done
 dll="$root/src/ListArchive/bin/Release/net10.0/listarchive.dll"
 if [ "$build" = 1 ]; then
   echo "building src/ListArchive (Release)…" >&2
-  dotnet build "$root/src/ListArchive" -c Release -nologo -v quiet >&2
+  build_log=$(mktemp)
+  if ! dotnet build "$root/src/ListArchive" -c Release -nologo -v quiet >"$build_log" 2>&1; then
+    echo "build failed ($root); first errors:" >&2
+    grep -m5 ' error ' "$build_log" >&2 || tail -5 "$build_log" >&2
+    rm -f "$build_log"
+    exit 1
+  fi
+  rm -f "$build_log"
 fi
 [ -f "$dll" ] || { echo "not built: $dll" >&2; exit 2; }
 
