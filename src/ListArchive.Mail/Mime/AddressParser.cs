@@ -108,6 +108,7 @@ internal static class AddressParser
                 name = Decode(comment ?? afterComment);
             }
             if (addr.Length == 0 && inside.Trim().Length == 0 && name is null) return null;
+            if (addr.Length == 0) problems?.Add("address-invalid");
             return new MailAddress(NameOrNull(name, addr, inside), addr) { Deobfuscated = deobf };
         }
 
@@ -128,7 +129,8 @@ internal static class AddressParser
         }
         if (rest.Length > 0 && !rest.Contains(' ') && !rest.Contains('"'))
             return new MailAddress(display, rest); // a local-only address ("root")
-        if (rest.Length == 0 && display is null) return null;
+        // A comment alone ("unlisted-recipients:; (no To-header on input)", notmuch lkml corpus) is no mailbox.
+        if (rest.Length == 0) return null;
         problems?.Add("address-invalid");
         return new MailAddress(display ?? CleanPhrase(rest, out _), "");
     }
@@ -157,8 +159,13 @@ internal static class AddressParser
             deobfuscated = true;
             return obf;
         }
-        // Whitespace inside an addr-spec is folding or junk; quoted local parts keep their quotes.
-        if (s.AsSpan().IndexOfAny(' ', '\t') >= 0 && !s.Contains('"')) s = s.Replace(" ", "").Replace("\t", "");
+        if (s.AsSpan().IndexOfAny(' ', '\t') >= 0 && !s.Contains('"'))
+        {
+            // "<[log in to unmask]>" (LISTSERV web-archive exports, bigbang-testdata 3GPP mboxes) is prose, not an address.
+            if (!s.Contains('@')) return "";
+            // Whitespace inside an addr-spec is folding or junk; quoted local parts keep their quotes.
+            s = s.Replace(" ", "").Replace("\t", "");
+        }
         return s;
     }
 
