@@ -19,6 +19,8 @@ internal static class Program
     /// </summary>
     private const int SampleEvery = 250;
 
+    private const double WarmUpSeconds = 2.0;
+
     public static int Main(string[] args)
     {
         var options = BenchOptions.Parse(args, Console.Error);
@@ -38,7 +40,7 @@ internal static class Program
         var loadStart = MachineInfo.LoadAverage();
         var started = DateTimeOffset.UtcNow;
         var log = options.Json ? Console.Error : Console.Out;
-        log.WriteLine($"corpus {options.Corpus}; {options.Repeat} timed runs per phase after one warm-up; load average {loadStart}");
+        log.WriteLine($"corpus {options.Corpus}; {options.Repeat} timed runs per phase after warm-up; load average {loadStart}");
 
         var results = new List<PhaseResult>();
         FlatCheck? flat = null;
@@ -125,8 +127,19 @@ internal static class Program
 
     private static PhaseResult RunPhase(string name, string description, int repeat, TextWriter log, Func<long> work, Func<(long Messages, long Bytes)> size)
     {
-        log.Write($"{name}: warm-up, runs");
+        // Warm-up: tiered JIT keeps promoting hot methods for a while after the first pass (a single
+        // warm-up pass left the next two runs 3-10x slower), so warm up for at least two passes and
+        // at least WarmUpSeconds.
+        log.Write($"{name}: warm-up");
         var checksum = work();
+        var warmUp = Stopwatch.StartNew();
+        for (var pass = 1; pass < 2 || warmUp.Elapsed.TotalSeconds < WarmUpSeconds; pass++)
+        {
+            work();
+            log.Write(".");
+        }
+
+        log.Write(" runs");
         var runs = new List<RunSample>(repeat);
         Settle();
         MemoryProbe.ResetPeak();
