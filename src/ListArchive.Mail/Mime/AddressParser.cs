@@ -12,8 +12,6 @@ namespace ListArchive.Mail.Mime;
 /// </summary>
 internal static class AddressParser
 {
-    private static readonly string[] ObfuscationWords = ["at", "en", "em"];
-
     public static List<MailAddress> Parse(string value, List<string>? problems = null)
     {
         var result = new List<MailAddress>();
@@ -135,16 +133,28 @@ internal static class AddressParser
         return new MailAddress(display ?? CleanPhrase(rest, out _), "");
     }
 
-    /// <summary><c>user at domain</c> (or <c>en</c>/<c>em</c>) → <c>user@domain</c>, else null.</summary>
+    /// <summary><c>user at domain</c> (or <c>en</c>/<c>em</c>) → <c>user@domain</c>, else null. Allocation-free unless it matches.</summary>
     private static string? FindObfuscated(string text)
     {
-        var words = text.Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries);
-        if (words.Length != 3) return null;
-        if (!ObfuscationWords.Contains(words[1], StringComparer.OrdinalIgnoreCase)) return null;
-        string local = words[0].Trim('<', '>', '"'), domain = words[2].Trim('<', '>', '"', '.', ',');
+        var t = text.AsSpan().Trim();
+        int s1 = t.IndexOfAny(' ', '\t');
+        if (s1 <= 0) return null;
+        var local = t[..s1];
+        var rest = t[s1..].TrimStart();
+        int s2 = rest.IndexOfAny(' ', '\t');
+        if (s2 <= 0) return null;
+        var word = rest[..s2];
+        var domain = rest[s2..].TrimStart();
+        if (domain.IndexOfAny(' ', '\t') >= 0) return null;
+        if (!(word.Equals("at", StringComparison.OrdinalIgnoreCase) || word.Equals("en", StringComparison.OrdinalIgnoreCase) || word.Equals("em", StringComparison.OrdinalIgnoreCase)))
+            return null;
+        local = local.Trim("<>\"");
+        domain = domain.Trim("<>\".,");
         // twisted-python-pipermail 2002 has "washort at iceman (Allen Short)": a host name without a dot.
-        if (local.Length == 0 || local.Contains('@') || domain.Length == 0 || !domain.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '-' or '_')) return null;
-        return local + "@" + domain;
+        if (local.IsEmpty || local.Contains('@') || domain.IsEmpty) return null;
+        foreach (char c in domain)
+            if (!(char.IsAsciiLetterOrDigit(c) || c is '.' or '-' or '_')) return null;
+        return string.Concat(local, "@", domain);
     }
 
     private static string CleanAddrSpec(string inside, out bool deobfuscated)

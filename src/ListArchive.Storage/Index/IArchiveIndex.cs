@@ -1,0 +1,41 @@
+using ListArchive.Storage.Search;
+
+namespace ListArchive.Storage.Index;
+
+/// <summary>
+/// The index port: everything derived from the raw store, written by ingest/reindex and read by
+/// the web and the CLI. <see cref="SqliteArchiveIndex"/> is the embedded implementation.
+/// </summary>
+public interface IArchiveIndex : IDisposable
+{
+    /// <summary>Inserts or replaces messages (keyed by raw id) in one transaction.</summary>
+    void UpsertBatch(IReadOnlyList<IndexedMessage> messages);
+
+    /// <summary>Writes thread placement for messages of a list and re-derives the touched threads.</summary>
+    void ApplyThreads(string list, IEnumerable<ThreadAssignment> assignments);
+
+    /// <summary>Drops and recreates every derived table (start of <c>reindex</c>).</summary>
+    void ResetDerived();
+
+    /// <summary>The threader's input for one list, in raw-id order.</summary>
+    IEnumerable<ThreadingInput> GetThreadingInputs(string list);
+
+    IReadOnlyList<ListSummary> GetLists();
+
+    Page<ThreadSummary> GetThreads(string list, int offset, int limit);
+
+    ThreadView? GetThread(string list, string threadId);
+
+    /// <summary>A message by Message-ID (the earliest stored copy when several; of <paramref name="list"/> when given).</summary>
+    MessageView? GetMessage(string messageId, string? list = null);
+
+    IReadOnlyList<MessageSummary> GetMonth(string list, int year, int month, MonthOrder order);
+
+    AuthorView? GetAuthor(string authorId);
+
+    Page<MessageSummary> GetAuthorMessages(string authorId, int offset, int limit);
+
+    ArchiveStats GetStats();
+
+    SearchResults Search(SearchQuery query, int offset, int limit);
+}

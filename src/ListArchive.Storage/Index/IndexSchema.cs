@@ -1,0 +1,108 @@
+namespace ListArchive.Storage.Index;
+
+/// <summary>
+/// The derived schema of index.db. Versioned with PRAGMA user_version; the rule is simple
+/// because everything here is derived: a database with another version has its derived tables
+/// dropped and recreated (<see cref="SqliteArchiveIndex.NeedsReindex"/> tells the caller to
+/// refill it from the raw store).
+/// Dates are Unix seconds UTC plus the original offset in minutes. Multi-valued header fields
+/// (In-Reply-To, References) are newline-joined Message-IDs without brackets.
+/// </summary>
+internal static class IndexSchema
+{
+    public const int Version = 1;
+
+    public static readonly string[] Tables =
+    [
+        "messages_fts", "messages", "problems", "segments", "attachments", "author_aliases", "author_nodes", "threads",
+    ];
+
+    public const string Create = """
+        CREATE TABLE messages (
+            raw_id INTEGER PRIMARY KEY,
+            list TEXT NOT NULL,
+            message_id TEXT NOT NULL,
+            subject TEXT NOT NULL,
+            norm_subject TEXT NOT NULL,
+            from_name TEXT,
+            from_address TEXT,
+            from_text TEXT NOT NULL,
+            author_node TEXT,
+            author_id TEXT,
+            author_evidence TEXT NOT NULL,
+            date_utc INTEGER,
+            date_offset INTEGER,
+            in_reply_to TEXT NOT NULL,
+            refs TEXT NOT NULL,
+            thread_id TEXT,
+            parent_id TEXT,
+            depth INTEGER,
+            thread_order INTEGER,
+            link_reason TEXT,
+            body TEXT NOT NULL
+        );
+        CREATE INDEX messages_by_message_id ON messages (message_id, list);
+        CREATE INDEX messages_by_list_date ON messages (list, date_utc);
+        CREATE INDEX messages_by_thread ON messages (list, thread_id, thread_order);
+        CREATE INDEX messages_by_author ON messages (author_id, date_utc);
+        CREATE INDEX messages_by_author_node ON messages (author_node);
+        CREATE INDEX messages_by_list_author ON messages (list, author_id);
+        CREATE VIRTUAL TABLE messages_fts USING fts5 (
+            subject, body, from_text,
+            content = 'messages', content_rowid = 'raw_id',
+            tokenize = 'porter unicode61 remove_diacritics 2'
+        );
+        CREATE TABLE problems (
+            raw_id INTEGER NOT NULL,
+            code TEXT NOT NULL,
+            offset INTEGER NOT NULL,
+            message TEXT NOT NULL,
+            PRIMARY KEY (raw_id, code, offset, message)
+        ) WITHOUT ROWID;
+        CREATE INDEX problems_by_code ON problems (code);
+        CREATE TABLE segments (
+            raw_id INTEGER NOT NULL,
+            seq INTEGER NOT NULL,
+            kind TEXT NOT NULL,
+            start INTEGER NOT NULL,
+            length INTEGER NOT NULL,
+            PRIMARY KEY (raw_id, seq)
+        ) WITHOUT ROWID;
+        CREATE TABLE attachments (
+            raw_id INTEGER NOT NULL,
+            seq INTEGER NOT NULL,
+            name TEXT,
+            content_type TEXT,
+            size INTEGER,
+            url TEXT,
+            PRIMARY KEY (raw_id, seq)
+        ) WITHOUT ROWID;
+        CREATE TABLE author_aliases (
+            node TEXT NOT NULL,
+            name_key TEXT NOT NULL,
+            PRIMARY KEY (node, name_key)
+        ) WITHOUT ROWID;
+        CREATE TABLE author_nodes (
+            node TEXT PRIMARY KEY,
+            author_id TEXT NOT NULL,
+            reason TEXT NOT NULL,
+            detail TEXT
+        ) WITHOUT ROWID;
+        CREATE INDEX author_nodes_by_author ON author_nodes (author_id);
+        CREATE TABLE threads (
+            list TEXT NOT NULL,
+            thread_id TEXT NOT NULL,
+            subject TEXT NOT NULL,
+            root_message_id TEXT NOT NULL,
+            starter_name TEXT,
+            starter_address TEXT,
+            starter_author_id TEXT,
+            message_count INTEGER NOT NULL,
+            participants INTEGER NOT NULL,
+            first_date INTEGER,
+            last_date INTEGER,
+            PRIMARY KEY (list, thread_id)
+        ) WITHOUT ROWID;
+        CREATE INDEX threads_by_activity ON threads (list, last_date DESC, thread_id);
+        """;
+}

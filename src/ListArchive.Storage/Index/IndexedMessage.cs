@@ -1,0 +1,55 @@
+using ListArchive.Analysis.Identity;
+
+namespace ListArchive.Storage.Index;
+
+/// <summary>
+/// One parsed message as the index stores it. The ingest pipeline maps the MIME parser's
+/// result into this; the index never parses mail itself. Upserts are keyed by
+/// <see cref="RawId"/>: indexing the same record twice changes nothing.
+/// </summary>
+public sealed record IndexedMessage
+{
+    /// <summary>Raw store id (the key).</summary>
+    public required long RawId { get; init; }
+
+    /// <summary>List name.</summary>
+    public required string List { get; init; }
+
+    /// <summary>Message-ID (brackets optional). For a message without one use <see cref="MessageIds.Synthetic"/>.</summary>
+    public required string MessageId { get; init; }
+
+    public string? Subject { get; init; }
+
+    /// <summary>Normalised subject for grouping; computed with <see cref="SubjectNormalizer"/> when null.</summary>
+    public string? NormalizedSubject { get; init; }
+
+    public NamedAddress From { get; init; } = new(null, null);
+
+    public IReadOnlyList<NamedAddress> ReplyTo { get; init; } = [];
+
+    public IReadOnlyList<NamedAddress> Cc { get; init; } = [];
+
+    public NamedAddress? Sender { get; init; }
+
+    public NamedAddress? XOriginalFrom { get; init; }
+
+    /// <summary>The list's posting address when known (List-Post), to recognise the list as From.</summary>
+    public string? ListAddress { get; init; }
+
+    /// <summary>Date header with its original offset; null when missing or unparseable.</summary>
+    public DateTimeOffset? Date { get; init; }
+
+    public IReadOnlyList<string> InReplyTo { get; init; } = [];
+
+    public IReadOnlyList<string> References { get; init; } = [];
+
+    /// <summary>Decoded body text (the best text part, HTML converted to text).</summary>
+    public string BodyText { get; init; } = "";
+
+    public IReadOnlyList<AttachmentInfo> Attachments { get; init; } = [];
+
+    public IReadOnlyList<MessageProblem> Problems { get; init; } = [];
+
+    /// <summary>Body segments; null means one <c>own</c> segment covering the whole text.</summary>
+    public IReadOnlyList<TextSegment>? Segments { get; init; }
+}

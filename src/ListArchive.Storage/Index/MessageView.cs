@@ -1,0 +1,22 @@
+namespace ListArchive.Storage.Index;
+
+/// <summary>Everything the index holds about one message (permalink page, <c>show --json</c>).</summary>
+public sealed record MessageView(
+    long RawId,
+    string List,
+    string MessageId,
+    string Subject,
+    PersonRef From,
+    string AuthorEvidence,
+    DateTimeOffset? Date,
+    string? ThreadId,
+    string? ParentId,
+    int? Depth,
+    int? Order,
+    string? Link,
+    IReadOnlyList<string> InReplyTo,
+    IReadOnlyList<string> References,
+    string BodyText,
+    IReadOnlyList<TextSegment> Segments,
+    IReadOnlyList<AttachmentInfo> Attachments,
+    IReadOnlyList<MessageProblem> Problems);

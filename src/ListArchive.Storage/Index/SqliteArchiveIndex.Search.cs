@@ -1,0 +1,83 @@
+using System.Text;
+using ListArchive.Storage.Search;
+
+namespace ListArchive.Storage.Index;
+
+// Search: the parsed query becomes one FTS5 MATCH expression (bound as a parameter) plus SQL
+// filters for list and dates, ranked by bm25 (subject weighs 4, From 2, body 1).
+public sealed partial class SqliteArchiveIndex
+{
+    /// <inheritdoc />
+    public SearchResults Search(SearchQuery query, int offset, int limit)
+    {
+        if (query.IsEmpty)
+        {
+            return new SearchResults(0, [], query.Warnings);
+        }
+
+        var positive = FtsQueryBuilder.Positive(query.Terms);
+        var negative = positive is null ? FtsQueryBuilder.AnyNegative(query.Terms) : null;
+        var args = new List<(string, object?)>();
+        var where = new StringBuilder(" WHERE 1 = 1");
+        string from;
+        string rank;
+        string snippet;
+        if (positive is not null)
+        {
+            from = " FROM messages_fts JOIN messages m ON m.raw_id = messages_fts.rowid";
+            where.Append(" AND messages_fts MATCH $match");
+            args.Add(("$match", positive));
+            rank = "bm25(messages_fts, 4.0, 1.0, 2.0), ";
+            snippet = "snippet(messages_fts, 1, $open, $close, '…', 24)";
+        }
+        else
+        {
+            from = " FROM messages m";
+            rank = "";
+            snippet = "substr(m.body, 1, 200)";
+            if (negative is not null)
+            {
+                where.Append(" AND m.raw_id NOT IN (SELECT rowid FROM messages_fts WHERE messages_fts MATCH $match)");
+                args.Add(("$match", negative));
+            }
+        }
+
+        for (var i = 0; i < query.Lists.Count; i++)
+        {
+            where.Append(i == 0 ? " AND m.list IN (" : ", ").Append("$list").Append(i);
+            args.Add(("$list" + i, query.Lists[i]));
+            if (i == query.Lists.Count - 1)
+            {
+                where.Append(')');
+            }
+        }
+
+        if (query.After is { } after)
+        {
+            where.Append(" AND m.date_utc >= $after");
+            args.Add(("$after", after.ToUnixTimeSeconds()));
+        }
+
+        if (query.Before is { } before)
+        {
+            where.Append(" AND m.date_utc < $before");
+            args.Add(("$before", before.ToUnixTimeSeconds()));
+        }
+
+        using var c = OpenReader();
+        var argArray = args.ToArray();
+        var total = Query(c, "SELECT count(*)" + from + where, r => r.GetInt64(0), argArray)[0];
+        var pageArgs = args.Concat([("$limit", (object?)limit), ("$offset", offset),
+            ("$open", HighlightedText.Open.ToString()), ("$close", HighlightedText.Close.ToString())]).ToArray();
+        // Ties (equal rank) are broken by date and Message-ID, not raw id, so the order does
+        // not depend on the order messages arrived in.
+        var hits = Query(c,
+            $"SELECT m.raw_id, m.message_id, m.list, m.subject, m.from_name, m.from_address, m.author_id, m.date_utc, m.date_offset, m.thread_id, {snippet}"
+            + from + where + $" ORDER BY {rank}m.date_utc DESC, m.message_id, m.list LIMIT $limit OFFSET $offset",
+            r => new SearchHit(r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetString(3),
+                new PersonRef(Str(r, 4), Str(r, 5), Str(r, 6)), Date(r, 7, 8), Str(r, 9),
+                HighlightedText.FromMarked(r.IsDBNull(10) ? "" : r.GetString(10))),
+            pageArgs);
+        return new SearchResults(total, hits, query.Warnings);
+    }
+}
