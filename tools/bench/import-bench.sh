@@ -64,12 +64,13 @@ trap cleanup EXIT
 
 la() { dotnet "$dll" --data "$data" "$@"; }
 now() { date +%s.%N; }
-# Prints "wall_seconds peak_rss_kb" from a /usr/bin/time -v log.
+# Prints "wall_seconds peak_rss_kb cpu_seconds" from a /usr/bin/time -v log.
 time_fields() {
   awk -F': ' '
     /Elapsed \(wall clock\)/ { n = split($2, p, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + p[i]; wall = s }
     /Maximum resident set size/ { rss = $2 }
-    END { printf "%s %s\n", wall, rss }' "$1"
+    /User time \(seconds\)|System time \(seconds\)/ { cpu += $2 }
+    END { printf "%s %s %s\n", wall, rss, cpu }' "$1"
 }
 
 corpus_bytes=$(if [ -d "$corpus" ]; then find "$corpus" -type f -name '*.gz' -exec zcat {} + ; else zcat -f "$corpus"; fi | wc -c)
@@ -82,7 +83,7 @@ echo "data: $data"
 # --- import ----------------------------------------------------------------------------------
 /usr/bin/time -v -o "$work/import.time" dotnet "$dll" --data "$data" import --json "$corpus" >"$work/import.json" 2>"$work/import.err" || {
   echo "import failed; last lines of its error output:" >&2; tail -5 "$work/import.err" >&2; exit 1; }
-read -r import_wall import_rss < <(time_fields "$work/import.time")
+read -r import_wall import_rss import_cpu < <(time_fields "$work/import.time")
 read_count=$(jq '.read' "$work/import.json")
 stored=$(jq '.stored' "$work/import.json")
 duplicates=$(jq '.duplicates + .rebuildDuplicates' "$work/import.json")
@@ -92,18 +93,18 @@ db_kb=$(du -sk "$data" | cut -f1)
 la stats --json >"$work/stats.json"
 stats_messages=$(jq '.messages' "$work/stats.json")
 
-awk -v w="$import_wall" -v r="$read_count" -v b="$bytes" -v rss="$import_rss" -v s="$stored" -v d="$duplicates" \
+awk -v w="$import_wall" -v c="$import_cpu" -v r="$read_count" -v b="$bytes" -v rss="$import_rss" -v s="$stored" -v d="$duplicates" \
     -v p="$problems" -v db="$db_kb" -v sm="$stats_messages" 'BEGIN {
   printf "import: %d messages read, %d stored, %d duplicates, %d problems; stats --json: %s messages\n", r, s, d, p, sm
-  printf "import: %.1f s wall, %.0f input messages/s, %.1f MB/s (%.1f MB of messages), peak RSS %.0f MB\n", w, r / w, b / 1e6 / w, b / 1e6, rss / 1024
+  printf "import: %.1f s wall (%.1f s CPU), %.0f input messages/s, %.1f MB/s (%.1f MB of messages), peak RSS %.0f MB\n", w, c, r / w, b / 1e6 / w, b / 1e6, rss / 1024
   printf "database on disk: %.1f MB (du of the data folder)\n", db / 1024 }'
 
 # --- reindex ---------------------------------------------------------------------------------
 /usr/bin/time -v -o "$work/reindex.time" dotnet "$dll" --data "$data" reindex --json >"$work/reindex.json" 2>"$work/reindex.err" || {
   echo "reindex failed; last lines of its error output:" >&2; tail -5 "$work/reindex.err" >&2; exit 1; }
-read -r reindex_wall reindex_rss < <(time_fields "$work/reindex.time")
-awk -v w="$reindex_wall" -v rss="$reindex_rss" -v n="$(jq '.indexed' "$work/reindex.json")" 'BEGIN {
-  printf "reindex: %d messages in %.1f s wall (%.0f messages/s), peak RSS %.0f MB\n", n, w, n / w, rss / 1024 }'
+read -r reindex_wall reindex_rss reindex_cpu < <(time_fields "$work/reindex.time")
+awk -v w="$reindex_wall" -v c="$reindex_cpu" -v rss="$reindex_rss" -v n="$(jq '.indexed' "$work/reindex.json")" 'BEGIN {
+  printf "reindex: %d messages in %.1f s wall (%.1f s CPU, %.0f messages/s), peak RSS %.0f MB\n", n, w, c, n / w, rss / 1024 }'
 
 # --- search ----------------------------------------------------------------------------------
 # Each call is a fresh process, so latency includes .NET start-up and opening the database;
