@@ -77,13 +77,13 @@ internal static class Program
             if (options.Phases.Contains("parse"))
             {
                 results.Add(RunPhase("parse", "MimeMessage.Parse + Subject/From/Date/MessageId/InReplyTo/References, in memory",
-                    options.Repeat, log, () => Workloads.Parse(preloaded), () => (preloaded.Count, bytes)));
+                    repeat = options.Repeat, log, () => Workloads.Parse(preloaded), () => (preloaded.Count, bytes)));
             }
 
             if (options.Phases.Contains("body"))
             {
                 results.Add(RunPhase("body", "as parse, plus GetBody() (full body extraction), in memory",
-                    options.Repeat, log, () => Workloads.ParseWithBody(preloaded), () => (preloaded.Count, bytes)));
+                    repeat = options.Repeat, log, () => Workloads.ParseWithBody(preloaded), () => (preloaded.Count, bytes)));
             }
 
             if (options.Phases.Contains("fields"))
@@ -91,7 +91,7 @@ internal static class Program
                 foreach (var (field, touch) in Workloads.Fields)
                 {
                     results.Add(RunPhase(field, field == "structure" ? "MimeMessage.Parse alone" : $"MimeMessage.Parse + {field}",
-                        options.Repeat, log, () => Workloads.ParseTouching(preloaded, touch), () => (preloaded.Count, bytes)));
+                        repeat = options.Repeat, log, () => Workloads.ParseTouching(preloaded, touch), () => (preloaded.Count, bytes)));
                 }
             }
 
@@ -108,14 +108,14 @@ internal static class Program
                 loadAverageEnd = loadEnd,
                 startedUtc = started,
                 corpus = options.Corpus,
-                options.Repeat,
+                repeat = options.Repeat,
                 pinnedToOneCpu = options.Pin,
                 peakResetPerPhase = MemoryProbe.CanReset,
                 readerDiagnostics,
                 phases = results,
                 flat,
             };
-            Console.WriteLine(JsonSerializer.Serialize(report, new JsonSerializerOptions { WriteIndented = true }));
+            Console.WriteLine(JsonSerializer.Serialize(report, new JsonSerializerOptions { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase }));
         }
         else
         {
