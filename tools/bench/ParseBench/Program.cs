@@ -77,13 +77,13 @@ internal static class Program
             if (options.Phases.Contains("parse"))
             {
                 results.Add(RunPhase("parse", "MimeMessage.Parse + Subject/From/Date/MessageId/InReplyTo/References, in memory",
-                    repeat = options.Repeat, log, () => Workloads.Parse(preloaded), () => (preloaded.Count, bytes)));
+                    options.Repeat, log, () => Workloads.Parse(preloaded), () => (preloaded.Count, bytes)));
             }
 
             if (options.Phases.Contains("body"))
             {
                 results.Add(RunPhase("body", "as parse, plus GetBody() (full body extraction), in memory",
-                    repeat = options.Repeat, log, () => Workloads.ParseWithBody(preloaded), () => (preloaded.Count, bytes)));
+                    options.Repeat, log, () => Workloads.ParseWithBody(preloaded), () => (preloaded.Count, bytes)));
             }
 
             if (options.Phases.Contains("fields"))
@@ -91,7 +91,7 @@ internal static class Program
                 foreach (var (field, touch) in Workloads.Fields)
                 {
                     results.Add(RunPhase(field, field == "structure" ? "MimeMessage.Parse alone" : $"MimeMessage.Parse + {field}",
-                        repeat = options.Repeat, log, () => Workloads.ParseTouching(preloaded, touch), () => (preloaded.Count, bytes)));
+                        options.Repeat, log, () => Workloads.ParseTouching(preloaded, touch), () => (preloaded.Count, bytes)));
                 }
             }
 
