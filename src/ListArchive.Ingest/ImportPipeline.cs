@@ -242,7 +242,11 @@ public sealed class ImportPipeline
 
     private void OnReaderDiagnostic(ReaderDiagnostic diagnostic, Tally tally)
     {
-        _log.Warning("{Code} in {Source} at byte {Offset}: {Problem}",
+        // Files skipped as not mail (a README beside the archives) are expected: counted, not shouted.
+        var level = diagnostic.Diagnostic.Code is "source-skipped" or "not-mail"
+            ? Serilog.Events.LogEventLevel.Debug
+            : Serilog.Events.LogEventLevel.Warning;
+        _log.Write(level, "{Code} in {Source} at byte {Offset}: {Problem}",
             diagnostic.Diagnostic.Code, diagnostic.Source, diagnostic.Diagnostic.Offset, diagnostic.Diagnostic.Message);
         lock (tally)
         {

@@ -42,22 +42,30 @@ internal static class ListNames
             }
         }
 
-        var post = message.ListPost;
-        if (!string.IsNullOrWhiteSpace(post))
+        var post = PostingAddress(message);
+        var at = post?.IndexOf('@') ?? -1;
+        if (at > 0)
         {
-            var start = post.IndexOf("mailto:", StringComparison.OrdinalIgnoreCase);
-            if (start >= 0)
-            {
-                var local = post[(start + 7)..];
-                var at = local.IndexOf('@');
-                if (at > 0)
-                {
-                    return Clean(local[..at]);
-                }
-            }
+            return Clean(post![..at]);
         }
 
         return null;
+    }
+
+    /// <summary>The list's posting address from RFC 2369 List-Post (<c>&lt;mailto:governance@…&gt;</c>), lower-cased.</summary>
+    internal static string? PostingAddress(MimeMessage message)
+    {
+        var post = message.ListPost;
+        var start = post?.IndexOf("mailto:", StringComparison.OrdinalIgnoreCase) ?? -1;
+        if (start < 0)
+        {
+            return null;
+        }
+
+        var rest = post![(start + 7)..];
+        var end = rest.IndexOfAny(['>', '?', ' ', ',']);
+        var address = (end >= 0 ? rest[..end] : rest).Trim().ToLowerInvariant();
+        return address.Length == 0 ? null : address;
     }
 
     /// <summary>A folder is named after its list; a file's list is its folder's name.</summary>

@@ -26,7 +26,8 @@ internal static class MessageMapper
             Cc = message.Cc.Select(a => Named(a)!).ToList(),
             Sender = Named(message.Sender),
             XOriginalFrom = xOriginalFrom.Count > 0 ? Named(xOriginalFrom[0]) : null,
-            ListAddress = ListAddress(message),
+            // The list's own address, so "X via List" can be undone.
+            ListAddress = ListNames.PostingAddress(message),
             Date = message.Date,
             InReplyTo = message.InReplyTo,
             References = message.References,
@@ -42,24 +43,4 @@ internal static class MessageMapper
 
     private static NamedAddress? Named(MailAddress? address) =>
         address is null ? null : new NamedAddress(address.Name, address.Address);
-
-    /// <summary>The list's posting address (RFC 2369 List-Post), used to undo "X via List".</summary>
-    private static string? ListAddress(MimeMessage message)
-    {
-        var post = message.ListPost;
-        if (post is null)
-        {
-            return null;
-        }
-
-        var start = post.IndexOf("mailto:", StringComparison.OrdinalIgnoreCase);
-        if (start < 0)
-        {
-            return null;
-        }
-
-        var rest = post[(start + 7)..];
-        var end = rest.IndexOfAny(['>', '?', ' ', ',']);
-        return (end >= 0 ? rest[..end] : rest).Trim().ToLowerInvariant();
-    }
 }

@@ -247,6 +247,9 @@ public sealed class MimeMessage
         }
     }
 
+    /// <summary>The addresses of any address header (e.g. X-Original-From), parsed like From.</summary>
+    public IReadOnlyList<MailAddress> GetAddresses(string name) => Addresses(name);
+
     /// <summary>
     /// All fields of that name, joined: RFC 5322 allows one To/Cc, but senders repeat them
     /// (notmuch-corpora broken/broken-cc has "Cc:" and "cc:"), and every recipient counts.

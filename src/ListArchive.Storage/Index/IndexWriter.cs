@@ -1,3 +1,4 @@
+using ListArchive.Analysis.Subjects;
 using ListArchive.Analysis.Identity;
 using ListArchive.Storage.Search;
 using Microsoft.Data.Sqlite;

@@ -1,3 +1,4 @@
+using ListArchive.Analysis.Subjects;
 using ListArchive.Analysis.Identity;
 
 namespace ListArchive.Storage.Index;

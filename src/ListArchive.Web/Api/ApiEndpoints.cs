@@ -31,9 +31,9 @@ internal static class ApiEndpoints
                 }),
             });
         });
-        api.MapGet("/lists/{list}/threads/{threadId}", (ArchiveReader archive, string list, string threadId) =>
+        api.MapGet("/lists/{list}/threads/{threadId}", (HttpContext context, ArchiveReader archive, string list) =>
         {
-            var thread = archive.Read(i => i.GetThread(list, PageEndpoints.Unescape(threadId)));
+            var thread = archive.Read(i => i.GetThread(list, PageEndpoints.Segment(context, 4)));
             return thread is null ? Results.NotFound() : Results.Json(new
             {
                 thread.Thread.ThreadId,
@@ -42,9 +42,9 @@ internal static class ApiEndpoints
                 Messages = thread.Messages.Select(Message),
             });
         });
-        api.MapGet("/lists/{list}/messages/{messageId}", (ArchiveReader archive, string list, string messageId) =>
+        api.MapGet("/lists/{list}/messages/{messageId}", (HttpContext context, ArchiveReader archive, string list) =>
         {
-            var message = archive.Read(i => i.GetMessage(PageEndpoints.Unescape(messageId), list));
+            var message = archive.Read(i => i.GetMessage(PageEndpoints.Segment(context, 4), list));
             return message is null ? Results.NotFound() : Results.Json(Message(message));
         });
         api.MapGet("/search", (ArchiveReader archive, string? q, int? offset, int? limit) =>

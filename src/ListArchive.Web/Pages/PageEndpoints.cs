@@ -2,6 +2,7 @@ using ListArchive.Storage.Search;
 using ListArchive.Web.Rendering;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 
 namespace ListArchive.Web.Pages;
 
@@ -32,21 +33,21 @@ internal static class PageEndpoints
                 : Html(ListPage.Render(list, threads, current));
         });
 
-        app.MapGet("/{list}/thread/{threadId}/", (ArchiveReader archive, string list, string threadId) =>
+        app.MapGet("/{list}/thread/{threadId}/", (HttpContext context, ArchiveReader archive, string list) =>
         {
-            var thread = archive.Read(i => i.GetThread(list, Unescape(threadId)));
+            var thread = archive.Read(i => i.GetThread(list, Segment(context, 2)));
             return thread is null ? NotFound("No such thread.") : Html(ThreadPage.Render(thread));
         });
 
-        app.MapGet("/{list}/{messageId}/", (ArchiveReader archive, string list, string messageId) =>
+        app.MapGet("/{list}/{messageId}/", (HttpContext context, ArchiveReader archive, string list) =>
         {
-            var message = archive.Read(i => i.GetMessage(Unescape(messageId), list));
+            var message = archive.Read(i => i.GetMessage(Segment(context, 1), list));
             return message is null ? NotFound("No such message in this list.") : Html(MessagePage.Render(message));
         });
 
-        app.MapGet("/{list}/{messageId}/raw", (ArchiveReader archive, string list, string messageId) =>
+        app.MapGet("/{list}/{messageId}/raw", (HttpContext context, ArchiveReader archive, string list) =>
         {
-            var message = archive.Read(i => i.GetMessage(Unescape(messageId), list));
+            var message = archive.Read(i => i.GetMessage(Segment(context, 1), list));
             var raw = message is null ? null : archive.Raw(message.RawId);
             // text/plain with nosniff: the browser shows the bytes, it never renders mail HTML.
             return raw is null
@@ -55,8 +56,19 @@ internal static class PageEndpoints
         });
     }
 
-    /// <summary>Kestrel leaves <c>%2F</c> encoded in a segment; Message-IDs may contain '/'.</summary>
-    internal static string Unescape(string segment) => Uri.UnescapeDataString(segment);
+    /// <summary>
+    /// Path segment <paramref name="index"/> decoded exactly once. Kestrel decodes the path but leaves
+    /// <c>%2F</c> encoded, so a route value cannot tell an encoded '/' from a literal "%2F" in a
+    /// Message-ID; the raw request target can.
+    /// </summary>
+    internal static string Segment(HttpContext context, int index)
+    {
+        var target = context.Features.Get<IHttpRequestFeature>()?.RawTarget ?? context.Request.Path.Value ?? "/";
+        var query = target.IndexOf('?');
+        var path = query >= 0 ? target[..query] : target;
+        var segments = path.Split('/', StringSplitOptions.RemoveEmptyEntries);
+        return index < segments.Length ? Uri.UnescapeDataString(segments[index]) : string.Empty;
+    }
 
     private static IResult Html(string page) => Results.Content(page, "text/html; charset=utf-8");
 

@@ -23,33 +23,45 @@ internal static class ThreadPage
         return Layout.Page(t.Subject, w.ToString());
     }
 
-    /// <summary>The tree as nested lists built from each message's depth (messages come in thread order).</summary>
+    /// <summary>
+    /// The tree as nested lists built from each message's depth (messages come in thread order, a
+    /// pre-order walk): a child's list opens inside its parent's item. A depth that jumps by more
+    /// than one (a child of a missing parent) is taken one level deeper than its predecessor.
+    /// </summary>
     internal static void WriteTree(HtmlWriter w, IReadOnlyList<MessageView> messages, string? currentMessageId)
     {
         w.Raw("<nav class=\"tree\" aria-label=\"Thread\">");
-        var open = 0;
+        var level = -1;
         foreach (var m in messages)
         {
-            var depth = Math.Min(m.Depth ?? 0, MessageBlock.MaxIndent) + 1;
-            while (open < depth)
+            var depth = Math.Min(Math.Min(m.Depth ?? 0, MessageBlock.MaxIndent), level + 1);
+            if (depth > level)
             {
                 w.Raw("<ul>");
-                open++;
             }
-
-            while (open > depth)
+            else
             {
-                w.Raw("</ul>");
-                open--;
+                w.Raw("</li>");
+                for (; level > depth; level--)
+                {
+                    w.Raw("</ul></li>");
+                }
             }
 
+            level = depth;
             w.Raw(m.MessageId == currentMessageId ? "<li class=\"current\">" : "<li>")
              .Link("#m" + m.RawId.ToString(Format.Culture), AddressDisplay.Name(m.From.Name, m.From.Address))
-             .Raw(" <span class=\"meta\">").Text(Format.Time(m.Date)).Raw("</span></li>");
+             .Raw(" <span class=\"meta\">").Text(Format.Time(m.Date)).Raw("</span>");
         }
 
-        while (open-- > 0)
+        if (level >= 0)
         {
+            w.Raw("</li>");
+            for (; level > 0; level--)
+            {
+                w.Raw("</ul></li>");
+            }
+
             w.Raw("</ul>");
         }
 

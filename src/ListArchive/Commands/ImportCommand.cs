@@ -24,7 +24,7 @@ internal static class ImportCommand
             var summary = Run(archive, parse.GetValue(paths)!, parse.GetValue(list), log, cancellationToken);
             if (parse.GetValue(json))
             {
-                Json.Write(parse.InvocationConfiguration.Output, summary);
+                Json.Write(parse.InvocationConfiguration.Output, ToJson(summary));
             }
             else
             {
@@ -68,6 +68,22 @@ internal static class ImportCommand
             }
         }
     }
+
+    /// <summary>The documented JSON of an import summary (docs/cli.md).</summary>
+    internal static object ToJson(ImportSummary s) => new
+    {
+        read = s.Read,
+        stored = s.Stored,
+        duplicates = s.Duplicates,
+        rebuildDuplicates = s.RebuildDuplicates,
+        conflicts = s.Conflicts,
+        indexed = s.Indexed,
+        bytes = s.Bytes,
+        seconds = Math.Round(s.Elapsed.TotalSeconds, 3),
+        lists = s.Lists,
+        problems = s.Problems,
+        problemsByKind = s.ProblemsByKind,
+    };
 
     internal static void Print(TextWriter output, ImportSummary summary)
     {

@@ -17,7 +17,7 @@ internal static class ReindexCommand
             var summary = new ImportPipeline(archive, log).Reindex();
             if (parse.GetValue(json))
             {
-                Json.Write(parse.InvocationConfiguration.Output, summary);
+                Json.Write(parse.InvocationConfiguration.Output, ImportCommand.ToJson(summary));
             }
             else
             {

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using ListArchive.Ingest;
 using ListArchive.Web;
+using Microsoft.Extensions.Hosting;
 using Serilog.Extensions.Logging;
 
 namespace ListArchive.Commands;

@@ -290,7 +290,8 @@ public sealed class ArchiveIndexTests
         var inputs = index.GetThreadingInputs("governance").ToList();
         Assert.Equal(["root@a", "r1@b", "r2@c"], inputs.Select(i => i.MessageId));
         Assert.Equal(["root@a"], inputs[1].InReplyTo);
-        Assert.Equal("open letter on digital cooperation", inputs[2].NormalizedSubject);
+        // Analysis.Subjects.SubjectNormalizer strips "Re:" and list tags and keeps the case (the threader compares case-insensitively).
+        Assert.Equal("Open letter on digital cooperation", inputs[2].NormalizedSubject);
     }
 
     private static string Snapshot(SqliteArchiveIndex index)

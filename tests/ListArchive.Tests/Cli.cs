@@ -1,0 +1,40 @@
+using System.Diagnostics;
+
+namespace ListArchive.Tests;
+
+/// <summary>Runs the built <c>listarchive</c> command as a child process, as a user would.</summary>
+internal static class Cli
+{
+    public static string Dll => Path.Combine(AppContext.BaseDirectory, "listarchive.dll");
+
+    public static Process Start(params string[] args)
+    {
+        var info = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        info.ArgumentList.Add(Dll);
+        foreach (var arg in args)
+        {
+            info.ArgumentList.Add(arg);
+        }
+
+        return Process.Start(info) ?? throw new InvalidOperationException("could not start dotnet");
+    }
+
+    public static (int ExitCode, string Output, string Error) Run(params string[] args)
+    {
+        using var process = Start(args);
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(TimeSpan.FromMinutes(10)))
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"listarchive {string.Join(' ', args)} did not finish");
+        }
+
+        return (process.ExitCode, output.Result, error.Result);
+    }
+}
