@@ -261,7 +261,8 @@ public sealed class MimeMessage
         {
             var problems = new List<string>();
             var list = AddressParser.Parse(h.Value, problems);
-            foreach (var p in problems.Distinct()) diagnostics.Add(new(p, h.Offset, name + ": " + Clip(h.Value)));
+            if (problems.Count > 0)
+                foreach (var p in problems.Distinct()) diagnostics.Add(new(p, h.Offset, name + ": " + Clip(h.Value)));
             if (all is null) all = list;
             else all.AddRange(list);
         }

@@ -25,6 +25,12 @@ public sealed class AddressParserTests
     [InlineData(" <xxx@korea.com>", null, "xxx@korea.com")]
     [InlineData("\"list@example.org\\\" <list@example.org>", null, "list@example.org")] // unterminated quote, ksummit-discuss
     [InlineData("\"Board\\\" <board@example.org>", "Board", "board@example.org")]
+    // StripComments takes a comment without nesting or backslashes as a slice, the rest char by char.
+    [InlineData("john@example.com (  John Doe  )", "John Doe", "john@example.com")]
+    [InlineData("john@example.com (John (JD) Doe)", "John (JD) Doe", "john@example.com")]
+    [InlineData("john@example.com (John \\) Doe)", "John ) Doe", "john@example.com")]
+    [InlineData("john@example.com (John Doe", "John Doe", "john@example.com")] // unterminated comment
+    [InlineData("john@example.com () (John Doe)", "John Doe", "john@example.com")] // first non-empty comment
     public void Mailboxes(string value, string? name, string address)
     {
         var a = One(value);
@@ -96,5 +102,12 @@ public sealed class AddressParserTests
         Assert.Equal("x@example.com", m.Cc[0].Address);
         Assert.Equal("r@example.com", m.ReplyTo[0].Address);
         Assert.Equal("s@example.com", m.Sender!.Address);
+    }
+
+    [Fact]
+    public void BlankListItemsAreDropped()
+    {
+        var list = AddressParser.Parse(" , a@example.com,  ,\tb@example.com , ");
+        Assert.Equal(["a@example.com", "b@example.com"], list.Select(a => a.Address));
     }
 }
