@@ -350,15 +350,22 @@ public sealed class ImportPipeline
 
     private void OnReaderDiagnostic(ReaderDiagnostic diagnostic, Tally tally)
     {
-        // Files skipped as not mail (a README beside the archives) are expected: counted, not shouted.
-        var level = diagnostic.Diagnostic.Code is "source-skipped" or "not-mail"
-            ? Serilog.Events.LogEventLevel.Debug
-            : Serilog.Events.LogEventLevel.Warning;
-        _log.Write(level, "{Code} in {Source} at byte {Offset}: {Problem}",
+        // Files skipped as not mail (a README beside the archives) are expected: counted apart
+        // from problems, and logged only with --verbose.
+        var skipped = diagnostic.Diagnostic.Code is "source-skipped" or "not-mail";
+        _log.Write(skipped ? Serilog.Events.LogEventLevel.Debug : Serilog.Events.LogEventLevel.Warning,
+            "{Code} in {Source} at byte {Offset}: {Problem}",
             diagnostic.Diagnostic.Code, diagnostic.Source, diagnostic.Diagnostic.Offset, diagnostic.Diagnostic.Message);
         lock (tally)
         {
-            tally.Count(diagnostic.Diagnostic.Code);
+            if (skipped)
+            {
+                tally.SkippedFiles++;
+            }
+            else
+            {
+                tally.Count(diagnostic.Diagnostic.Code);
+            }
         }
     }
 
@@ -408,6 +415,8 @@ public sealed class ImportPipeline
 
         public long Indexed { get; set; }
 
+        public long SkippedFiles { get; set; }
+
         public void Count(IEnumerable<MessageProblem> problems)
         {
             foreach (var problem in problems)
@@ -420,6 +429,9 @@ public sealed class ImportPipeline
 
         public ImportSummary Summary(IReadOnlyList<string> lists, TimeSpan elapsed) => new(
             Read, Stored, Duplicates, RebuildDuplicates, Conflicts, Bytes, Indexed,
-            new SortedDictionary<string, long>(_problems, StringComparer.Ordinal), lists, elapsed);
+            new SortedDictionary<string, long>(_problems, StringComparer.Ordinal), lists, elapsed)
+        {
+            SkippedFiles = SkippedFiles,
+        };
     }
 }

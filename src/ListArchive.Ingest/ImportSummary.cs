@@ -13,5 +13,8 @@ public sealed record ImportSummary(
     IReadOnlyList<string> Lists,
     TimeSpan Elapsed)
 {
+    /// <summary>Files in the given folders that are not mail (READMEs, HTML pages), skipped.</summary>
+    public long SkippedFiles { get; init; }
+
     public long Problems => ProblemsByKind.Values.Sum();
 }

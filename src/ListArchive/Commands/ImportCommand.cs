@@ -81,6 +81,7 @@ internal static class ImportCommand
         bytes = s.Bytes,
         seconds = Math.Round(s.Elapsed.TotalSeconds, 3),
         lists = s.Lists,
+        skippedFiles = s.SkippedFiles,
         problems = s.Problems,
         problemsByKind = s.ProblemsByKind,
     };
@@ -91,6 +92,11 @@ internal static class ImportCommand
         output.WriteLine($"read {summary.Read:N0} messages ({summary.Bytes / 1048576.0:N1} MB) in {seconds:N1} s, {summary.Read / seconds:N0} msg/s");
         output.WriteLine($"stored {summary.Stored:N0}, duplicates {summary.Duplicates:N0}, archive-rebuild duplicates {summary.RebuildDuplicates:N0}, conflicting Message-IDs {summary.Conflicts:N0}, indexed {summary.Indexed:N0}");
         output.WriteLine($"lists: {string.Join(", ", summary.Lists)}");
+        if (summary.SkippedFiles > 0)
+        {
+            output.WriteLine($"skipped {summary.SkippedFiles:N0} files that are not mail (--verbose names them)");
+        }
+
         output.WriteLine($"problems: {summary.Problems:N0}");
         foreach (var (code, count) in summary.ProblemsByKind.OrderByDescending(p => p.Value))
         {
