@@ -1,8 +1,60 @@
+using AngleSharp.Html.Parser;
+
 namespace ListArchive.Mail.Html;
 
-// PLACEHOLDER owned by the HTML helper: replaced by the AngleSharp converter.
+/// <summary>
+/// Turns a mail HTML body into the plain text a reader expects, keeping the quote structure the
+/// sending client marked (see <see cref="QuoteRange"/>). Never throws: a failure becomes an
+/// <c>html-converter-failed</c> diagnostic with empty text.
+/// </summary>
 public static class HtmlToText
 {
-    public static HtmlText Convert(string html) =>
-        new(System.Text.RegularExpressions.Regex.Replace(html, "<[^>]*>", string.Empty), Array.Empty<QuoteRange>());
+    // HtmlParser keeps no per-document state, but one per thread keeps that an implementation
+    // detail of AngleSharp we don't depend on; creating it (and its browsing context) once is
+    // what makes small bodies cheap.
+    [ThreadStatic]
+    private static HtmlParser? t_parser;
+
+    public static HtmlText Convert(string html) => Convert(html, HtmlToTextOptions.Default);
+
+    public static HtmlText Convert(string html, HtmlToTextOptions options)
+    {
+        var diagnostics = new List<MailDiagnostic>();
+        try
+        {
+            html ??= string.Empty;
+            options ??= HtmlToTextOptions.Default;
+            if (html.Length > options.MaxInputChars)
+            {
+                var cut = Math.Max(0, options.MaxInputChars);
+                if (cut > 0 && char.IsHighSurrogate(html[cut - 1]))
+                    cut--;
+                diagnostics.Add(new MailDiagnostic("html-input-truncated", cut,
+                    $"HTML body of {html.Length} chars cut to {cut} before parsing"));
+                html = html[..cut];
+            }
+            html = NestingGuard.Limit(html, options.MaxNesting, out var dropped);
+            if (dropped > 0)
+                diagnostics.Add(new MailDiagnostic("html-nesting-limit", -1,
+                    $"{dropped} start tags nested deeper than {options.MaxNesting} were dropped (their text is kept)"));
+            var parser = t_parser ??= new HtmlParser(new HtmlParserOptions
+            {
+                IsScripting = false,
+                IsKeepingSourceReferences = false,
+            });
+            using var document = parser.ParseDocument(html);
+            var root = document.DocumentElement;
+            var (text, quotes) = root is null
+                ? (string.Empty, new List<QuoteRange>())
+                : new HtmlTextWalker(options, diagnostics).Walk(root);
+            return new HtmlText(text, quotes) { Diagnostics = diagnostics };
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // Last resort for a bug in the walker or the parser: the message keeps going through
+            // the pipeline, with the reason recorded instead of a lost message.
+            diagnostics.Add(new MailDiagnostic("html-converter-failed", -1, ex.GetType().Name + ": " + ex.Message));
+            return new HtmlText(string.Empty, []) { Diagnostics = diagnostics };
+        }
+    }
 }
