@@ -1,28 +1,213 @@
+using System.Text.RegularExpressions;
+using ListArchive.Mail.Mime;
+
 namespace ListArchive.Tools.MailDiff;
 
 /// <summary>
-/// The disagreement classes where our value is right, each with its rule. A disagreement gets the
-/// first class whose rule matches; one no rule matches is "unexplained".
+/// The disagreement classes where our value is right, each with its rule. Classification applies the
+/// repairs of the classes of a field in list order, each to the result of the previous ones; when the
+/// values become equal the disagreement is explained and counted under the first class whose repair
+/// changed something. A disagreement no sequence of repairs resolves is "unexplained".
 /// </summary>
-internal static class KnownClasses
+internal static partial class KnownClasses
 {
+    /// <summary>A repair for a class whose rule recognises the whole difference: take our value.</summary>
+    private static (string, string) Ours(string ours) => (ours, ours);
+
     public static IReadOnlyList<DisagreementClass> All { get; } =
     [
         new("pipermail-obfuscated-address", [Field.FromAddress, Field.FromName],
             "pipermail `user at domain (Name)`: mailparser finds no address",
-            "Mailman 2 pipermail writes every address as `user at domain` (localised: `en`, `em`) in From_ lines and "
-            + "`From:` fields, e.g. `From: hostmaster at arin.net (American Registry for Internet Numbers)`. This is no "
-            + "RFC 5322 §3.4 mailbox, so mailparser's addressparser returns an empty address and the whole text as "
-            + "the name; we rebuild `user@domain` and take the comment as the display name (RFC 5322 §3.4: "
-            + "`addr-spec (comment)` names the mailbox by its comment in practice). "
-            + "Rule: our first From mailbox is flagged `Deobfuscated`.",
-            (p, _) => p.Message.From.FirstOrDefault()?.Deobfuscated == true),
+            "Mailman 2 pipermail writes every address as `user at domain` (localised: `en` in bulmages-main, `em` in "
+            + "gpt-usuarios), e.g. `From: hostmaster at arin.net (American Registry for Internet Numbers)`. That is no "
+            + "RFC 5322 §3.4 mailbox, so mailparser's addressparser returns an empty address and the obfuscated text "
+            + "as the name. We rebuild `user@domain` and take the trailing comment as the display name (RFC 5322 §3.4 "
+            + "`addr-spec (comment)`, the way old clients wrote a name). "
+            + "Rule: our first From mailbox is flagged `Deobfuscated` and mailparser's has no address.",
+            (p, _, ours, _) => p.Message.From.FirstOrDefault()?.Deobfuscated == true && string.IsNullOrEmpty(p.Record.FromAddress)
+                ? Ours(ours) : null),
+
+        new("pipermail-scrubbed-note", [Field.Text],
+            "pipermail's scrubbed-attachment note is metadata, not text",
+            "Mailman 2 pipermail replaces each attachment with a note after a separator "
+            + "(`-------------- next part --------------` / `An HTML attachment was scrubbed...` / `URL: …`, in "
+            + "Spanish `------------ próxima parte ------------` / `Se ha borrado un adjunto…`, in Portuguese "
+            + "`-------------- Próxima Parte ----------` / `Um anexo em HTML foi limpo...`). Our parser moves these "
+            + "notes out of `MessageBody.Text` into `Attachments` (`Scrubbed = true`, with the URL), by design "
+            + "(src/ListArchive.Mail/Mime/README.md); mailparser keeps them as body text. "
+            + "Rule: we found scrubbed notes, and mailparser's text with the same note blocks removed (separator, "
+            + "`…scrubbed...` line and its `Name:/Type:/Size:/Desc:/URL:` lines) is what remains.",
+            (p, _, ours, _) => p.Message.GetBody().Attachments.Any(a => a.Scrubbed) && p.Record.Text is { } t
+                ? (ours, Normalise.Text(TextRepairs.RemoveScrubbedNotes(t))) : null),
+
+        new("inline-text-subtype", [Field.Text],
+            "inline `text/x-diff`, `text/x-patch` … parts are body text",
+            "RFC 2046 §4.1.4: an unrecognised subtype of `text` is to be treated as `text/plain` when the charset is "
+            + "known, and RFC 2183 §2.1 says an `inline` part is shown with the message. Patches sent inline as "
+            + "`text/x-diff`/`text/x-patch` (lkml and notmuch mail) are part of what the author wrote; mailparser "
+            + "only counts `text/plain` and `text/html` as text and makes every other `text/*` part an attachment. "
+            + "Rule: removing the text of our inline non-plain, non-HTML text parts from our body gives mailparser's.",
+            (p, _, ours, theirs) =>
+            {
+                var extra = InlineOtherTextParts(p.Message.Body).ToList();
+                if (extra.Count == 0) return null;
+                string? o = ours;
+                foreach (var part in extra)
+                {
+                    o = TextRepairs.RemoveOnce(o, Normalise.Text(part.GetText()));
+                    if (o is null) return null;
+                }
+                return (o, theirs);
+            }),
+
+        new("flowed-quote-marker", [Field.Text],
+            "format=flowed quote markers rebuilt as `> `",
+            "RFC 3676 §4.5: in format=flowed text the leading `>` run is the quote depth, not content, and a "
+            + "space after it is space-stuffing (§4.4); unflowing rebuilds each quoted line as `> text`, so `>I` and "
+            + "`> I` are the same text. mailparser keeps the markers as written. "
+            + "Rule: a text/plain part is format=flowed, and the two texts agree once blanks after `>` are removed.",
+            (p, _, ours, theirs) => HasFlowedPart(p.Message.Body)
+                ? (TextRepairs.QuoteMarkersTight(ours), TextRepairs.QuoteMarkersTight(theirs)) : null),
+
+        new("undeclared-8bit", [Field.Subject, Field.FromName, Field.Text],
+            "undeclared or mislabelled 8-bit text: mailparser's U+FFFD",
+            "Pipermail keeps each body in its original bytes without a charset (bulmages-main: 5,533 Latin-1 bodies; "
+            + "gpt-usuarios: 848 of 856), and old clients put raw 8-bit bytes in headers. RFC 2045 §5.2 makes "
+            + "undeclared text US-ASCII, so no reading is standard; mailparser decodes such bytes as UTF-8 and "
+            + "turns every invalid byte into U+FFFD (`Vers�o`), while we read text that is not valid UTF-8 as "
+            + "windows-1252 (`Versão`), which is what those bytes were written in. "
+            + "Rule: mailparser's value has U+FFFD, and with each run of U+FFFD standing for non-ASCII characters "
+            + "(or a no-break space) in ours the two are equal.",
+            (p, _, ours, theirs) => TextRepairs.MatchesWithReplacementChars(ours, theirs) ? Ours(ours) : null),
+
+        new("in-reply-to-phrase", [Field.InReplyTo],
+            "In-Reply-To with a phrase besides the msg-id",
+            "RFC 5322 §3.6.4: `in-reply-to = \"In-Reply-To:\" 1*msg-id CRLF`; the obsolete form (§4.5.4) also "
+            + "allows phrases, e.g. `<id> (Simos's message of \"Sun, 16 Mar 2008…\")` from Emacs/Gnus or "
+            + "`<id>; from x on Fri, Nov 16, 2001` from Mutt. Only the msg-ids identify the parent. mailparser "
+            + "keeps the whole field as the id (adding `<`/`>` at its ends); we keep the msg-ids. "
+            + "Rule: each of our ids occurs in mailparser's value as `<id>`, and the value has other text too.",
+            (p, _, ours, _) =>
+            {
+                var raw = Normalise.Text(p.Record.InReplyTo);
+                var ids = p.Message.InReplyTo;
+                if (ids.Count == 0) return null;
+                foreach (var id in ids)
+                    if (!raw.Contains("<" + id + ">", StringComparison.Ordinal) && !raw.StartsWith("<" + id, StringComparison.Ordinal)) return null;
+                return Ours(ours);
+            }),
+
+        new("repeated-references-field", [Field.References],
+            "more than one References field",
+            "RFC 5322 §3.6 allows at most one References field; we read the first, mailparser joins all of them. "
+            + "Rule: the message has more than one References field and mailparser's list starts with ours.",
+            (p, _, ours, theirs) => p.Message.Headers.GetAll("References").Skip(1).Any() && theirs.StartsWith(ours, StringComparison.Ordinal)
+                ? Ours(ours) : null),
+
+        new("date-zone-out-of-range", [Field.Date],
+            "Date with an impossible zone offset",
+            "RFC 5322 §3.3 gives the zone as `(\"+\" / \"-\") 4DIGIT` hours and minutes from UTC; real offsets lie "
+            + "within −12:00…+14:00. HyperKitty keeps `Date: Tue, 30 Nov 1999 23:56:33 -3000 (CST)` as its "
+            + "bad-date fixture (bad_date_tz.txt, bad_folding.txt): mailparser applies a 30-hour offset and moves "
+            + "the message two days; we read the clock time as UTC and report `date-bad-zone`. "
+            + "Rule: the Date field's numeric zone has more than 14 hours or more than 59 minutes.",
+            (p, _, ours, _) => p.Message.Headers["Date"] is { } d && ZoneOutOfRange(d) ? Ours(ours) : null),
+
+        new("date-without-year", [Field.Date],
+            "Date without a year",
+            "RFC 5322 §3.3: `date = day month year`. A Date such as `Thu Jan 01 00:00:10 +0000` (notmuch "
+            + "attachment/text-calendar.eml) has no year; JavaScript's Date fills in 2001, we report `date-invalid`. "
+            + "Rule: we have no date, mailparser has one, and the field has no number of 2 or 4 digits other than the time and zone.",
+            (p, _, ours, theirs) => ours.Length == 0 && theirs.Length > 0 && p.Message.Headers["Date"] is { } d && !HasYear(d)
+                ? Ours(ours) : null),
+
+        new("date-mailparser-rejects", [Field.Date],
+            "obsolete or damaged Date that mailparser cannot read",
+            "mailparser hands the field to JavaScript's `new Date()`, which rejects several forms RFC 5322 §4.3 "
+            + "(obs-date-time) or everyday damage produce, e.g. a weekday in EUC-KR bytes and a numeric month "
+            + "(`\\xbc\\xf6, 27 6 2001 15:23:36`, HyperKitty non-ascii-date-header.txt; 27 June 2001 was a "
+            + "Wednesday, 수). It then substitutes the time of parsing. "
+            + "Rule: mailparser has no date, ours has one, and our day of month, year and clock time all appear in the field.",
+            (p, _, ours, theirs) => theirs.Length == 0 && ours.Length > 0 && p.Message.Date is { } our && p.Message.Headers["Date"] is { } d
+                && ContainsDateParts(d, our) ? Ours(ours) : null),
+
+        new("html-to-text", [Field.Text],
+            "HTML-only message: the two HTML-to-text converters agree on the words",
+            "Both sides convert HTML when a message has no text/plain part, with different layout rules "
+            + "(mailparser's html-to-text writes links as `text [url]`, upper-cases headings, wraps lines). "
+            + "The comparison of words is what matters for an archive. "
+            + "Rule: our body came from HTML, and the two texts have the same letters and digits in the same order "
+            + "once html-to-text's bracketed link URLs are removed.",
+            (p, _, ours, theirs) => p.Message.GetBody().IsFromHtml
+                && TextRepairs.LettersAndDigits(ours) == TextRepairs.LettersAndDigits(TextRepairs.WithoutBracketedUrls(theirs))
+                ? Ours(ours) : null),
     ];
 
     public static string? Classify(MessagePair pair, Field field)
     {
+        string ours = pair.Ours[field], theirs = pair.Theirs[field];
+        string? first = null;
         foreach (var c in All)
-            if (c.Fields.Contains(field) && c.Matches(pair, field)) return c.Id;
+        {
+            if (!c.Fields.Contains(field)) continue;
+            if (c.Repair(pair, field, ours, theirs) is not { } r || (r.Ours == ours && r.Theirs == theirs)) continue;
+            first ??= c.Id;
+            (ours, theirs) = r;
+            if (string.Equals(ours, theirs, StringComparison.Ordinal)) return first;
+        }
         return null;
+    }
+
+    private static IEnumerable<MimeEntity> InlineOtherTextParts(MimeEntity e)
+    {
+        if (e.Children.Count > 0)
+        {
+            foreach (var c in e.Children)
+            foreach (var x in InlineOtherTextParts(c))
+                yield return x;
+            yield break;
+        }
+        var ct = e.ContentType;
+        if (ct.MediaType == "text" && ct.MediaSubtype is not ("plain" or "html") && !e.IsAttachment && e.Message is null)
+            yield return e;
+    }
+
+    private static bool HasFlowedPart(MimeEntity e) =>
+        e.Children.Count > 0
+            ? e.Children.Any(HasFlowedPart)
+            : e.ContentType.Is("text", "plain") && string.Equals(e.ContentType.Parameters["format"], "flowed", StringComparison.OrdinalIgnoreCase);
+
+    private static bool ZoneOutOfRange(string date)
+    {
+        var m = NumericZone().Match(date);
+        if (!m.Success) return false;
+        int hh = int.Parse(m.Groups[1].Value), mm = int.Parse(m.Groups[2].Value);
+        return hh > 14 || mm > 59;
+    }
+
+    [GeneratedRegex(@"\d\d:\d\d(?::\d\d)?\s*[+-](\d\d)(\d\d)\b")]
+    private static partial Regex NumericZone();
+
+    private static bool HasYear(string date)
+    {
+        // Besides the time and zone, a dated field has a day and a year: two numbers, or one of 4 digits.
+        var numbers = Numbers().Matches(TimeAndZone().Replace(date, " "));
+        return numbers.Count >= 2 || numbers.Any(m => m.Length == 4);
+    }
+
+    [GeneratedRegex(@"\d{1,2}:\d\d(?::\d\d)?(?:\s*[+-]\d{4})?")]
+    private static partial Regex TimeAndZone();
+
+    [GeneratedRegex(@"\b\d+\b")]
+    private static partial Regex Numbers();
+
+    private static bool ContainsDateParts(string field, DateTimeOffset ours)
+    {
+        // The clock time as written (before any zone shift) must be in the field, with the day and the year.
+        var local = ours.DateTime;
+        return field.Contains(local.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
+               && Regex.IsMatch(field, $@"\b0?{local.Day}\b")
+               && (field.Contains(local.Year.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
+                   || Regex.IsMatch(field, $@"\b{local.Year % 100:00}\b"));
     }
 }

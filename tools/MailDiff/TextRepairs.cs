@@ -1,0 +1,116 @@
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace ListArchive.Tools.MailDiff;
+
+/// <summary>The text transformations the class rules use (kept apart so they can be unit-checked).</summary>
+internal static partial class TextRepairs
+{
+    /// <summary>
+    /// Removes pipermail's scrubbed-attachment notes (separator line, "…was scrubbed..." line and its
+    /// <c>Name:/Type:/Size:/Desc:/Url:</c> lines; English, Spanish and Portuguese UI) from a raw text,
+    /// as our parser moves them out of the body. Works on line structure, so it takes mailparser's
+    /// text before whitespace normalisation.
+    /// </summary>
+    public static string RemoveScrubbedNotes(string text)
+    {
+        var lines = text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
+        var keep = new StringBuilder(text.Length);
+        for (int i = 0; i < lines.Length; i++)
+        {
+            int opener = i;
+            if (Separator().IsMatch(lines[i]))
+            {
+                opener = i + 1;
+                while (opener < lines.Length && lines[opener].Trim().Length == 0) opener++;
+            }
+            if (opener < lines.Length && IsNoteOpener(lines[opener]))
+            {
+                i = opener + 1;
+                while (i < lines.Length && (lines[i].Trim().Length == 0 || NoteField().IsMatch(lines[i]) || IsNoteOpener(lines[i]))) i++;
+                i--;
+                continue;
+            }
+            keep.Append(lines[i]).Append('\n');
+        }
+        return keep.ToString();
+    }
+
+    private static bool IsNoteOpener(string line)
+    {
+        var t = line.Trim();
+        return t.EndsWith("...", StringComparison.Ordinal)
+               && (t.Contains("scrubbed", StringComparison.Ordinal) || t.Contains("borrado", StringComparison.Ordinal)
+                   || t.Contains("limpo", StringComparison.Ordinal) || t.Contains("eliminado", StringComparison.Ordinal));
+    }
+
+    [GeneratedRegex(@"^-{5,} ?\S.{0,40}\S ?-{5,}\s*$")]
+    private static partial Regex Separator();
+
+    [GeneratedRegex(@"^\s*[\p{L}\uFFFD?. ]{2,24}:\s")]
+    private static partial Regex NoteField();
+
+    /// <summary>
+    /// True when <paramref name="theirs"/> equals <paramref name="ours"/> except that each run of U+FFFD
+    /// in theirs stands where ours has non-ASCII characters (or a space: a no-break space 0xA0 that
+    /// our decoding turned into a collapsed space). This is what undeclared 8-bit text looks like when
+    /// one side decodes it as windows-1252 and mailparser as UTF-8.
+    /// </summary>
+    public static bool MatchesWithReplacementChars(string ours, string theirs)
+    {
+        if (theirs.IndexOf('\uFFFD') < 0) return false;
+        var segments = ReplacementRuns().Split(theirs);
+        if (!ours.StartsWith(segments[0], StringComparison.Ordinal)) return false;
+        int i = segments[0].Length;
+        for (int s = 1; s < segments.Length; s++)
+        {
+            // Skip the shortest run of non-ASCII characters or blanks after which the next segment
+            // matches (no backtracking across segments, so the check stays linear).
+            var segment = segments[s];
+            bool last = s == segments.Length - 1;
+            int k = i;
+            while (true)
+            {
+                if (string.CompareOrdinal(ours, k, segment, 0, segment.Length) == 0 && k + segment.Length <= ours.Length
+                    && (!last || k + segment.Length == ours.Length))
+                    break;
+                if (k >= ours.Length || (ours[k] < 0x80 && ours[k] != ' ')) return false;
+                k++;
+            }
+            i = k + segment.Length;
+        }
+        return i == ours.Length;
+    }
+
+    [GeneratedRegex("\uFFFD+")]
+    private static partial Regex ReplacementRuns();
+
+    /// <summary>Letters and digits only, lower-cased: the words of a text without layout or punctuation.</summary>
+    public static string LettersAndDigits(string s)
+    {
+        var sb = new StringBuilder(s.Length);
+        foreach (char c in s)
+            if (char.IsLetterOrDigit(c)) sb.Append(char.ToLowerInvariant(c));
+        return sb.ToString();
+    }
+
+    /// <summary>Removes the first occurrence of <paramref name="part"/> from <paramref name="text"/>; null if absent.</summary>
+    public static string? RemoveOnce(string text, string part)
+    {
+        if (part.Length == 0) return text;
+        int i = text.IndexOf(part, StringComparison.Ordinal);
+        return i < 0 ? null : Normalise.Text(text[..i] + " " + text[(i + part.Length)..]);
+    }
+
+    /// <summary>Deletes the blanks after <c>&gt;</c> quote markers (flowed text rebuilds them as "&gt; ").</summary>
+    public static string QuoteMarkersTight(string s) => QuoteBlank().Replace(s, ">");
+
+    [GeneratedRegex(@"(?<=>) +")]
+    private static partial Regex QuoteBlank();
+
+    /// <summary>html-to-text writes links as <c>text [url]</c>; the bracketed URLs are removed.</summary>
+    public static string WithoutBracketedUrls(string s) => BracketedUrl().Replace(s, " ");
+
+    [GeneratedRegex(@"\[(?:https?|mailto|ftp|cid|data):[^\]\s]*\]", RegexOptions.IgnoreCase)]
+    private static partial Regex BracketedUrl();
+}
