@@ -41,12 +41,12 @@ internal static class DomSiblings
     }
 
     /// <summary>True when any element child of <paramref name="parent"/> is not one of <paramref name="allowed"/>.</summary>
-    public static bool HasElementChildOtherThan(INode parent, string allowed)
+    public static bool HasElementChildOtherThan(INode parent, IReadOnlySet<string> allowed)
     {
         var children = parent.ChildNodes;
         for (var i = 0; i < children.Length; i++)
         {
-            if (children[i] is IElement element && element.LocalName != allowed)
+            if (children[i] is IElement element && !allowed.Contains(element.LocalName))
                 return true;
         }
         return false;

@@ -7,6 +7,19 @@ namespace ListArchive.Mail.Html;
 /// sending client marked (see <see cref="QuoteRange"/>). Never throws: a failure becomes an
 /// <c>html-converter-failed</c> diagnostic with empty text.
 /// </summary>
+/// <remarks>
+/// Rendering: block elements start a new line (<c>p</c> and <c>h1</c>–<c>h6</c> a blank line,
+/// except Outlook's zero-margin <c>MsoNormal</c> paragraphs), <c>br</c> breaks, list items get
+/// "- " or "N. " (indented two spaces per nesting level), table rows are lines and cells are
+/// separated by a tab, <c>pre</c> keeps its whitespace, <c>hr</c> becomes a line of 32
+/// underscores (what Outlook writes in its plain-text part), images their alt text, links their
+/// text followed by " &lt;href&gt;" unless the text already shows the target (<c>mailto:</c> as the
+/// bare address). Dropped: head, style, script, comments, form controls, and elements hidden with
+/// <c>display:none</c>, <c>mso-hide:all</c> or <c>hidden</c>. Whitespace collapses as in HTML;
+/// U+00A0 stays a space; no re-wrapping; trailing spaces and leading/trailing blank lines go.
+/// Limits (see <see cref="HtmlToTextOptions"/>): 4 Mi input chars, 1,000,000 DOM nodes, 400 levels
+/// of nesting; each limit that bites leaves a diagnostic.
+/// </remarks>
 public static class HtmlToText
 {
     // HtmlParser keeps no per-document state, but one per thread keeps that an implementation

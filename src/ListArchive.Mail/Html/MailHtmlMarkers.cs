@@ -3,20 +3,43 @@ using AngleSharp.Dom;
 namespace ListArchive.Mail.Html;
 
 /// <summary>
-/// Recognises the markers mail clients put in HTML bodies. Exchange re-prefixes the classes and
-/// ids of a message it embeds with <c>x_</c> (once per hop: usrp-users-2021-H1 has
-/// <c>x_gmail_quote</c>, <c>x_x_gmail_quote</c>, <c>x_divRplyFwdMsg</c>), so names are compared
-/// after stripping any number of <c>x_</c> prefixes.
+/// Recognises the markers mail clients put in HTML bodies. Clients that embed an earlier message
+/// rename its classes and ids so they cannot clash: Exchange prefixes <c>x_</c>, Gmail prefixes
+/// <c>gmail-</c> and <c>m_-1234…</c>, once per hop and in any order (usrp-users-2021-H1 has
+/// <c>x_x_gmail_quote</c>, <c>gmail-m_-8828…divRplyFwdMsg</c>, <c>x_gmail-m_…gmail-m_-…divRplyFwdMsg</c>),
+/// so names are compared after stripping all such prefixes.
 /// </summary>
 internal static class MailHtmlMarkers
 {
     public static string StripExchangePrefix(string name)
     {
-        var start = 0;
-        while (name.Length - start > 2 && (name[start] == 'x' || name[start] == 'X') && name[start + 1] == '_')
-            start += 2;
-        return start == 0 ? name : name[start..];
+        var i = 0;
+        while (true)
+        {
+            if (Has(name, i, "x_"))
+                i += 2;
+            else if (Has(name, i, "gmail-"))
+                i += 6;
+            else if (Has(name, i, "m_") && i + 2 < name.Length && (char.IsAsciiDigit(name[i + 2]) || name[i + 2] == '-'))
+            {
+                var j = i + 2;
+                if (name[j] == '-')
+                    j++;
+                var digits = j;
+                while (j < name.Length && char.IsAsciiDigit(name[j]))
+                    j++;
+                if (j == digits)
+                    break;
+                i = j;
+            }
+            else
+                break;
+        }
+        return i == 0 ? name : name[i..];
     }
+
+    private static bool Has(string name, int at, string prefix) =>
+        name.Length - at > prefix.Length && string.CompareOrdinal(name, at, prefix, 0, prefix.Length) == 0;
 
     public static bool HasClass(IElement element, string name)
     {
@@ -117,6 +140,14 @@ internal static class MailHtmlMarkers
             && !style.Contains("border-left", StringComparison.Ordinal)
             && style.Contains("40px", StringComparison.Ordinal))
             return null;
+        // The iOS shape again after a relay dropped type="cite" (usrp-users-2021-H1 message #1207:
+        // "<blockquote>On Jun 13, 2021, at 1:52 PM, S. K. <a …>…</a> wrote:<br></blockquote>").
+        // Without the attribute a plain short quote could look the same, so the line must also
+        // end with a colon here.
+        if (next is not null && next.LocalName == "blockquote"
+            && !DomSiblings.HasElementChildOtherThan(element, AttributionInline)
+            && element.TextContent.TrimEnd().EndsWith(':'))
+            return "apple-attr";
         return "blockquote";
     }
 
@@ -128,11 +159,17 @@ internal static class MailHtmlMarkers
     /// iOS Mail writes its attribution as a quote of its own, right before the quote it
     /// introduces: <c>&lt;div dir="ltr"&gt;&lt;br&gt;&lt;blockquote type="cite"&gt;On …, X wrote:&lt;br&gt;&lt;br&gt;&lt;/blockquote&gt;&lt;/div&gt;&lt;blockquote type="cite"&gt;…</c>
     /// (usrp-users-2021-H1, the iPhone reply of 2020-12-30 "Sent from my iPhone"). Recognised by
-    /// shape, not by the words, which are in the sender's language: only text and <c>br</c>
-    /// inside, and the next element is a <c>type="cite"</c> blockquote.
+    /// shape, not by the words, which are in the sender's language: only text, <c>br</c> and
+    /// inline elements inside (the address is often a mailto link), and the next element is a
+    /// <c>type="cite"</c> blockquote.
     /// </summary>
     private static bool IsAppleAttribution(IElement element, IElement? next) =>
-        IsCite(next) && !DomSiblings.HasElementChildOtherThan(element, "br");
+        IsCite(next) && !DomSiblings.HasElementChildOtherThan(element, AttributionInline);
+
+    private static readonly HashSet<string> AttributionInline = new(StringComparer.Ordinal)
+    {
+        "br", "a", "span", "b", "i", "u", "em", "strong", "font",
+    };
 
     public static bool IsMozCitePrefix(IElement? element) =>
         element is not null && HasClass(element, "moz-cite-prefix");

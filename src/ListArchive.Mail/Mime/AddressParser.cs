@@ -12,8 +12,6 @@ namespace ListArchive.Mail.Mime;
 /// </summary>
 internal static class AddressParser
 {
-    private static readonly string[] ObfuscationWords = ["at", "en", "em"];
-
     public static List<MailAddress> Parse(string value, List<string>? problems = null)
     {
         var result = new List<MailAddress>();
@@ -108,6 +106,7 @@ internal static class AddressParser
                 name = Decode(comment ?? afterComment);
             }
             if (addr.Length == 0 && inside.Trim().Length == 0 && name is null) return null;
+            if (addr.Length == 0) problems?.Add("address-invalid");
             return new MailAddress(NameOrNull(name, addr, inside), addr) { Deobfuscated = deobf };
         }
 
@@ -128,21 +127,34 @@ internal static class AddressParser
         }
         if (rest.Length > 0 && !rest.Contains(' ') && !rest.Contains('"'))
             return new MailAddress(display, rest); // a local-only address ("root")
-        if (rest.Length == 0 && display is null) return null;
+        // A comment alone ("unlisted-recipients:; (no To-header on input)", notmuch lkml corpus) is no mailbox.
+        if (rest.Length == 0) return null;
         problems?.Add("address-invalid");
         return new MailAddress(display ?? CleanPhrase(rest, out _), "");
     }
 
-    /// <summary><c>user at domain</c> (or <c>en</c>/<c>em</c>) → <c>user@domain</c>, else null.</summary>
+    /// <summary><c>user at domain</c> (or <c>en</c>/<c>em</c>) → <c>user@domain</c>, else null. Allocation-free unless it matches.</summary>
     private static string? FindObfuscated(string text)
     {
-        var words = text.Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries);
-        if (words.Length != 3) return null;
-        if (!ObfuscationWords.Contains(words[1], StringComparer.OrdinalIgnoreCase)) return null;
-        string local = words[0].Trim('<', '>', '"'), domain = words[2].Trim('<', '>', '"', '.', ',');
+        var t = text.AsSpan().Trim();
+        int s1 = t.IndexOfAny(' ', '\t');
+        if (s1 <= 0) return null;
+        var local = t[..s1];
+        var rest = t[s1..].TrimStart();
+        int s2 = rest.IndexOfAny(' ', '\t');
+        if (s2 <= 0) return null;
+        var word = rest[..s2];
+        var domain = rest[s2..].TrimStart();
+        if (domain.IndexOfAny(' ', '\t') >= 0) return null;
+        if (!(word.Equals("at", StringComparison.OrdinalIgnoreCase) || word.Equals("en", StringComparison.OrdinalIgnoreCase) || word.Equals("em", StringComparison.OrdinalIgnoreCase)))
+            return null;
+        local = local.Trim("<>\"");
+        domain = domain.Trim("<>\".,");
         // twisted-python-pipermail 2002 has "washort at iceman (Allen Short)": a host name without a dot.
-        if (local.Length == 0 || local.Contains('@') || domain.Length == 0 || !domain.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '-' or '_')) return null;
-        return local + "@" + domain;
+        if (local.IsEmpty || local.Contains('@') || domain.IsEmpty) return null;
+        foreach (char c in domain)
+            if (!(char.IsAsciiLetterOrDigit(c) || c is '.' or '-' or '_')) return null;
+        return string.Concat(local, "@", domain);
     }
 
     private static string CleanAddrSpec(string inside, out bool deobfuscated)
@@ -157,8 +169,13 @@ internal static class AddressParser
             deobfuscated = true;
             return obf;
         }
-        // Whitespace inside an addr-spec is folding or junk; quoted local parts keep their quotes.
-        if (s.AsSpan().IndexOfAny(' ', '\t') >= 0 && !s.Contains('"')) s = s.Replace(" ", "").Replace("\t", "");
+        if (s.AsSpan().IndexOfAny(' ', '\t') >= 0 && !s.Contains('"'))
+        {
+            // "<[log in to unmask]>" (LISTSERV web-archive exports, bigbang-testdata 3GPP mboxes) is prose, not an address.
+            if (!s.Contains('@')) return "";
+            // Whitespace inside an addr-spec is folding or junk; quoted local parts keep their quotes.
+            s = s.Replace(" ", "").Replace("\t", "");
+        }
         return s;
     }
 

@@ -64,6 +64,7 @@ public static class DateParser
     {
         problem = null;
         if (string.IsNullOrWhiteSpace(value)) { problem = "date-invalid"; return null; }
+        if (TryParseStandard(value, out var standard)) return standard;
         var s = value.Trim();
 
         // ISO 8601 "2015-03-01T12:00:00Z" / "2015-03-01 12:00:00+01:00".
@@ -151,6 +152,75 @@ public static class DateParser
         }
         return new DateTimeOffset(year, month, day, hour, minute, second, TimeSpan.FromMinutes(offset.Value));
     }
+
+    /// <summary>
+    /// Allocation-free path for the form nearly all mail uses: <c>[Www,] d Mmm yyyy hh:mm[:ss] ±hhmm [(comment)]</c>.
+    /// Anything else (and any out-of-range value, so it gets its diagnostic) goes to the general parser.
+    /// </summary>
+    private static bool TryParseStandard(ReadOnlySpan<char> s, out DateTimeOffset result)
+    {
+        result = default;
+        int i = SkipSpace(s, 0);
+        if (i < s.Length && char.IsAsciiLetter(s[i]))
+        {
+            while (i < s.Length && char.IsAsciiLetter(s[i])) i++;
+            if (i >= s.Length || s[i] != ',') return false;
+            i = SkipSpace(s, i + 1);
+        }
+        if (!Number(s, ref i, 1, 2, out int day)) return false;
+        i = SkipSpace(s, i);
+        if (i + 3 > s.Length) return false;
+        int month = EnglishMonth(s.Slice(i, 3));
+        if (month == 0 || (i + 3 < s.Length && char.IsAsciiLetter(s[i + 3]))) return false;
+        i = SkipSpace(s, i + 3);
+        if (!Number(s, ref i, 4, 4, out int year)) return false;
+        i = SkipSpace(s, i);
+        if (!Number(s, ref i, 1, 2, out int hour) || i >= s.Length || s[i] != ':') return false;
+        i++;
+        if (!Number(s, ref i, 2, 2, out int minute)) return false;
+        int second = 0;
+        if (i < s.Length && s[i] == ':')
+        {
+            i++;
+            if (!Number(s, ref i, 2, 2, out second)) return false;
+        }
+        i = SkipSpace(s, i);
+        if (i >= s.Length || s[i] is not ('+' or '-')) return false;
+        int sign = s[i] == '-' ? -1 : 1;
+        i++;
+        if (!Number(s, ref i, 4, 4, out int hhmm)) return false;
+        i = SkipSpace(s, i);
+        if (i < s.Length && s[i] != '(') return false;
+        int offset = sign * (hhmm / 100 * 60 + hhmm % 100);
+        if (hhmm % 100 > 59 || Math.Abs(offset) > 14 * 60 || year < 1 || day < 1 || day > DateTime.DaysInMonth(year, month)
+            || hour > 23 || minute > 59 || second > 59)
+            return false;
+        result = new DateTimeOffset(year, month, day, hour, minute, second, TimeSpan.FromMinutes(offset));
+        return true;
+    }
+
+    private static int SkipSpace(ReadOnlySpan<char> s, int i)
+    {
+        while (i < s.Length && s[i] is ' ' or '\t' or '\r' or '\n') i++;
+        return i;
+    }
+
+    private static bool Number(ReadOnlySpan<char> s, ref int i, int min, int max, out int value)
+    {
+        value = 0;
+        int start = i;
+        while (i < s.Length && i - start < max && char.IsAsciiDigit(s[i])) value = value * 10 + (s[i++] - '0');
+        return i - start >= min && (i >= s.Length || !char.IsAsciiDigit(s[i]));
+    }
+
+    private static int EnglishMonth(ReadOnlySpan<char> m) =>
+        (char.ToLowerInvariant(m[0]), char.ToLowerInvariant(m[1]), char.ToLowerInvariant(m[2])) switch
+        {
+            ('j', 'a', 'n') => 1, ('f', 'e', 'b') => 2, ('m', 'a', 'r') => 3, ('a', 'p', 'r') => 4,
+            ('m', 'a', 'y') => 5, ('j', 'u', 'n') => 6, ('j', 'u', 'l') => 7, ('a', 'u', 'g') => 8,
+            ('s', 'e', 'p') => 9, ('o', 'c', 't') => 10, ('n', 'o', 'v') => 11, ('d', 'e', 'c') => 12,
+            _ => 0,
+        };
 
     private static bool ContainsMonth(List<string> tokens, int from)
     {

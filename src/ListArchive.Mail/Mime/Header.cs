@@ -9,8 +9,11 @@ public sealed class Header
     private string? value;
     private string? decoded;
 
-    internal Header(string name, ReadOnlyMemory<byte> rawValue, long offset)
+    private readonly System.Text.Encoding? fallback;
+
+    internal Header(string name, ReadOnlyMemory<byte> rawValue, long offset, System.Text.Encoding? fallback = null)
     {
+        this.fallback = fallback;
         Name = name;
         RawValue = rawValue;
         Offset = offset;
@@ -25,8 +28,11 @@ public sealed class Header
     /// <summary>Byte offset of the field's first byte in the buffer given to the parser.</summary>
     public long Offset { get; }
 
-    /// <summary>Unfolded, trimmed, 8-bit bytes decoded (UTF-8 else windows-1252); encoded words left as is.</summary>
-    public string Value => value ??= HeaderText.Unfold(RawValue.Span);
+    /// <summary>
+    /// Unfolded, trimmed, 8-bit bytes decoded (UTF-8 if valid, else the entity's declared charset, else
+    /// windows-1252); encoded words left as is.
+    /// </summary>
+    public string Value => value ??= HeaderText.Unfold(RawValue.Span, fallback);
 
     /// <summary><see cref="Value"/> with RFC 2047 encoded words decoded (for unstructured fields such as Subject).</summary>
     public string DecodedValue => decoded ??= EncodedWords.Decode(Value);

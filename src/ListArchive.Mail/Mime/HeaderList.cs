@@ -24,6 +24,12 @@ public sealed class HeaderList : IReadOnlyList<Header>
 
     internal static HeaderList Empty { get; } = new([], []);
 
+    /// <summary>
+    /// Charset for raw 8-bit header bytes that are not UTF-8: the entity's declared body charset, as mail
+    /// clients guess (perceval-testdata mbox_unknown_encoding.mbox has a raw GB2312 display name).
+    /// </summary>
+    internal System.Text.Encoding? EightBitFallback { get; set; }
+
     public int Count => fields.Count;
 
     public Header this[int index]
@@ -73,7 +79,7 @@ public sealed class HeaderList : IReadOnlyList<Header>
         f.NameLength == name.Length && Ascii.EqualsIgnoreCase(buffer.AsSpan(f.Offset, f.NameLength), name);
 
     private Header Create(Field f) =>
-        new(Encoding.Latin1.GetString(buffer, f.Offset, f.NameLength), buffer.AsMemory(f.ValueStart, f.ValueEnd - f.ValueStart), f.Offset);
+        new(Encoding.Latin1.GetString(buffer, f.Offset, f.NameLength), buffer.AsMemory(f.ValueStart, f.ValueEnd - f.ValueStart), f.Offset, EightBitFallback);
 
     public IEnumerator<Header> GetEnumerator()
     {

@@ -76,6 +76,9 @@ public sealed class MimeEntity
     /// <summary>The content bytes as transmitted (still transfer-encoded).</summary>
     public ReadOnlyMemory<byte> RawContent => buffer.AsMemory(BodyOffset, EndOffset - BodyOffset);
 
+    /// <summary>The header block as transmitted (including the blank line that ends it, when present).</summary>
+    public ReadOnlyMemory<byte> RawHeaders => buffer.AsMemory(Offset, BodyOffset - Offset);
+
     /// <summary>The whole entity (headers and content) as transmitted.</summary>
     public ReadOnlyMemory<byte> RawEntity => buffer.AsMemory(Offset, EndOffset - Offset);
 

@@ -247,14 +247,22 @@ public sealed class MimeMessage
         }
     }
 
+    /// <summary>
+    /// All fields of that name, joined: RFC 5322 allows one To/Cc, but senders repeat them
+    /// (notmuch-corpora broken/broken-cc has "Cc:" and "cc:"), and every recipient counts.
+    /// </summary>
     private IReadOnlyList<MailAddress> Addresses(string name)
     {
-        var h = Headers.GetFirst(name);
-        if (h is null) return [];
-        var problems = new List<string>();
-        var list = AddressParser.Parse(h.Value, problems);
-        foreach (var p in problems.Distinct()) diagnostics.Add(new(p, h.Offset, name + ": " + Clip(h.Value)));
-        return list;
+        List<MailAddress>? all = null;
+        foreach (var h in Headers.GetAll(name))
+        {
+            var problems = new List<string>();
+            var list = AddressParser.Parse(h.Value, problems);
+            foreach (var p in problems.Distinct()) diagnostics.Add(new(p, h.Offset, name + ": " + Clip(h.Value)));
+            if (all is null) all = list;
+            else all.AddRange(list);
+        }
+        return all ?? (IReadOnlyList<MailAddress>)[];
     }
 
     private IReadOnlyList<string> Ids(string name)

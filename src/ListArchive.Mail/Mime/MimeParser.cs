@@ -33,7 +33,7 @@ internal sealed class MimeParser
     private MimeEntity ParseEntity(int start, int end, int depth, ContentType defaultType)
     {
         parts++;
-        var headers = ParseHeaders(start, end, out int bodyStart);
+        var headers = ParseHeaders(start, end, out int bodyStart, out bool nonUtf8);
         var contentType = defaultType;
         int ctIndex = headers.IndexOf("Content-Type");
         bool hasContentType = ctIndex >= 0;
@@ -52,6 +52,8 @@ internal sealed class MimeParser
                     Add(p, headers.FieldOffset(ctIndex), "Content-Type: " + Clip(value));
             }
         }
+        if (nonUtf8 && contentType.Charset is { } cs && !Charsets.IsUndeclared(cs) && Charsets.Get(cs) is { CodePage: not 65001 } enc)
+            headers.EightBitFallback = enc;
         var entity = new MimeEntity(buffer, headers, contentType, hasContentType, start, bodyStart, end);
 
         if (contentType.IsMultipart)
@@ -78,8 +80,9 @@ internal sealed class MimeParser
     /// means the sender forgot the blank line, and the body starts there), continuation lines, and
     /// names with whitespace before the colon (<c>Subject : x</c>, RFC 822 allowed it).
     /// </summary>
-    public HeaderList ParseHeaders(int start, int end, out int bodyStart)
+    public HeaderList ParseHeaders(int start, int end, out int bodyStart, out bool nonUtf8)
     {
+        nonUtf8 = false;
         var fields = new List<HeaderList.Field>(16);
         var span = buffer.AsSpan();
         int pos = start;
@@ -147,7 +150,10 @@ internal sealed class MimeParser
 
         var block = span[start..Math.Min(bodyStart, end)];
         if (!Ascii.IsValid(block) && !System.Text.Unicode.Utf8.IsValid(block))
-            Add("header-8bit-windows-1252", start, "undeclared 8-bit header bytes are not UTF-8; read as windows-1252");
+        {
+            nonUtf8 = true;
+            Add("header-8bit-windows-1252", start, "undeclared 8-bit header bytes are not UTF-8; read as the declared body charset, else windows-1252");
+        }
         return fields.Count == 0 ? HeaderList.Empty : new HeaderList(buffer, fields);
     }
 

@@ -22,7 +22,10 @@ internal static class ScrubbedAttachmentNotes
 {
     public static string Extract(string text, List<AttachmentInfo> attachments)
     {
-        if (text.IndexOf("...", StringComparison.Ordinal) < 0) return text;
+        // Cheap vectorised pre-check: most bodies have no note, and splitting them into lines costs.
+        if (text.IndexOf("scrubbed...", StringComparison.Ordinal) < 0 && text.IndexOf("foi limpo...", StringComparison.Ordinal) < 0
+            && text.IndexOf("Se ha borrado", StringComparison.Ordinal) < 0 && text.IndexOf("eliminado", StringComparison.Ordinal) < 0)
+            return text;
         var lines = text.Split('\n');
         var keep = new StringBuilder(text.Length);
         bool removed = false;

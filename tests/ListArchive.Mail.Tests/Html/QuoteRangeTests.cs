@@ -114,6 +114,21 @@ public sealed class QuoteRangeTests
     }
 
     [Fact]
+    public void IPhoneAttributionWithoutTypeCiteIsStillAnAttribution()
+    {
+        // usrp-users-2021-H1 message #1207: an iPhone reply relayed through Thunderbird lost type="cite".
+        var result = HtmlToText.Convert("<div>ok</div><div dir=\"ltr\"><br><blockquote>On Jun 13, 2021, at 1:52 PM, S. K. <a href=\"mailto:sk@example.org\">&lt;sk@example.org&gt;</a> wrote:<br></blockquote></div><blockquote><div>earlier</div></blockquote>");
+        Assert.Equal([("apple-attr", 1, true), ("blockquote", 1, false)], result.Quotes.Select(q => (q.Kind, q.Depth, q.IsAttribution)).ToArray());
+    }
+
+    [Fact]
+    public void ShortPlainQuoteBeforeAnotherQuoteStaysAQuote()
+    {
+        var result = HtmlToText.Convert("<blockquote>first point</blockquote><blockquote>second point</blockquote>");
+        Assert.Equal(["blockquote", "blockquote"], result.Quotes.Select(q => q.Kind).ToArray());
+    }
+
+    [Fact]
     public void OutlookDesktopHeaderQuotesToTheEnd()
     {
         // usrp-users-2021-H1: Outlook desktop reply: WordSection1, a div with
@@ -206,6 +221,24 @@ public sealed class QuoteRangeTests
         // usrp-users-2021-H1: Exchange-relayed Gmail quotes carry class="x_gmail_quote" and "x_x_gmail_attr".
         var result = HtmlToText.Convert("<div class=\"x_gmail_quote\"><div class=\"x_x_gmail_attr\">On Mon, A wrote:</div><blockquote class=\"x_x_gmail_quote\">q</blockquote></div>");
         Assert.Equal([("gmail-attr", 1), ("gmail-quote", 1)], result.Quotes.Select(q => (q.Kind, q.Depth)).ToArray());
+    }
+
+    [Theory]
+    [InlineData("x_x_gmail_quote", "gmail_quote")]
+    [InlineData("gmail-m_-8828170130624458856divRplyFwdMsg", "divRplyFwdMsg")]
+    [InlineData("x_gmail-m_123gmail-m_-456x_appendonsend", "appendonsend")]
+    [InlineData("m_-1m_2divRplyFwdMsg", "divRplyFwdMsg")]
+    [InlineData("gmail_attr", "gmail_attr")]
+    [InlineData("m_plain", "m_plain")]
+    public void RenamePrefixesAreStripped(string name, string expected) => Assert.Equal(expected, MailHtmlMarkers.StripExchangePrefix(name));
+
+    [Fact]
+    public void GmailQuotedOutlookReplyHeaderWithRenamedIdsIsFound()
+    {
+        // usrp-users-2021-H1 message #169: a Gmail reply quoting an Outlook web reply; Gmail renamed the ids.
+        var result = HtmlToText.Convert("<div>new</div><blockquote class=\"gmail_quote\"><div>older</div><div id=\"gmail-m_-88281x_appendonsend\"></div><hr style=\"display:inline-block;width:98%\"><div id=\"gmail-m_-88281x_divRplyFwdMsg\"><b>From:</b> A</div><div>oldest</div></blockquote>");
+        Assert.Equal([("gmail-quote", 1), ("outlook-header", 2)], result.Quotes.Select(q => (q.Kind, q.Depth)).ToArray());
+        Assert.Equal(TextSink.HorizontalRule + "\nFrom: A\noldest", Slice(result, result.Quotes[1]));
     }
 
     [Fact]

@@ -68,6 +68,16 @@ public sealed class AddressParserTests
     }
 
     [Fact]
+    public void ListservCensoredAddress()
+    {
+        // bigbang-testdata 3GPP_MENTORING.mbox: "from: John M Meredith <[log in to unmask]>".
+        var problems = new List<string>();
+        var a = Assert.Single(AddressParser.Parse("John M Meredith <[log in to unmask]>", problems));
+        Assert.Equal(new MailAddress("John M Meredith", ""), a);
+        Assert.Contains("address-invalid", problems);
+    }
+
+    [Fact]
     public void NameOnlyIsKeptWithEmptyAddress()
     {
         var problems = new List<string>();

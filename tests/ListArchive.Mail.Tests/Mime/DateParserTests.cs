@@ -29,6 +29,10 @@ public sealed class DateParserTests
     [InlineData("2015-03-01T10:00:00Z", "2015-03-01T10:00:00+00:00")] // ISO 8601
     [InlineData("2015-03-01 10:00:00 +01:00", "2015-03-01T10:00:00+01:00")]
     [InlineData("Wed, 1 Jan 2020 23:59:60 +0000", "2020-01-01T23:59:59+00:00")] // leap second
+    [InlineData("Tue, 30 Nov 1999 23:56:33 +0530 (IST)", "1999-11-30T23:56:33+05:30")]
+    [InlineData("30 NOV 1999 23:56 -0000", "1999-11-30T23:56:00+00:00")]
+    [InlineData("Tue,30 Nov 1999 3:56:33 +0100", "1999-11-30T03:56:33+01:00")]
+    [InlineData("Tue, 30 November 1999 23:56:33 +0100", "1999-11-30T23:56:33+01:00")] // full month name (general path)
     public void Parses(string value, string expected)
     {
         var d = DateParser.Parse(value, out var problem);

@@ -26,6 +26,8 @@ public sealed class HeaderTests
         var subject = m.Headers.GetFirst("Subject")!;
         Assert.Equal(20, subject.Offset);
         Assert.Equal(" x\n y", Encoding.ASCII.GetString(subject.RawValue.Span));
+        Assert.Equal("From: a@example.com\nSubject: x\n y\n\n", Encoding.ASCII.GetString(m.Body.RawHeaders.Span));
+        Assert.Equal(bytes.Length, m.Body.BodyOffset);
     }
 
     [Fact]
@@ -69,6 +71,16 @@ public sealed class HeaderTests
         var m = MimeMessage.Parse(TestMessages.Latin1("Subject: caña \u0093quoted\u0094\n\n"));
         Assert.Equal("caña \u201Cquoted\u201D", m.Subject);
         Assert.Contains("header-8bit-windows-1252", m.Codes());
+    }
+
+    [Fact]
+    public void Undeclared8BitHeadersUseTheDeclaredBodyCharset()
+    {
+        System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Instance);
+        var koi8 = System.Text.Encoding.GetEncoding("koi8-r");
+        var bytes = (byte[])[.. Encoding.ASCII.GetBytes("From: \""), .. koi8.GetBytes("Привет"), .. Encoding.ASCII.GetBytes("\" <a@example.com>\nContent-Type: text/plain; charset=koi8-r\n\nx")];
+        var m = MimeMessage.Parse(bytes);
+        Assert.Equal("Привет", m.From[0].Name);
     }
 
     [Fact]

@@ -69,6 +69,48 @@ public sealed class CorpusParseTests
         Assert.True(failures.Count == 0, string.Join("\n", failures.Take(20)));
     }
 
+    [Theory]
+    [InlineData("3GPP_MENTORING.mbox", 27)]
+    [InlineData("3GPP_TSG_RAN_WG4_NR-MIMO-OTA.mbox", 59)]
+    [InlineData("3GPP_TSG_SA_WG4_EVS.mbox", 50)]
+    public void Bigbang3gppListservExports(string file, int expected)
+    {
+        // LISTSERV exports: lower-case field names, censored addresses, Message-IDs without brackets.
+        var data = File.ReadAllBytes(MimeCorpus.Path("bigbang-testdata", file));
+        var text = Encoding.Latin1.GetString(data);
+        var starts = new List<int>();
+        for (int i = text.IndexOf("From MAILER-DAEMON ", StringComparison.Ordinal); i >= 0; i = text.IndexOf("\nFrom MAILER-DAEMON ", i + 1, StringComparison.Ordinal))
+            starts.Add(text[i] == '\n' ? i + 1 : i);
+        Assert.Equal(expected, starts.Count);
+        int withText = 0;
+        for (int k = 0; k < starts.Count; k++)
+        {
+            int end = k + 1 < starts.Count ? starts[k + 1] : data.Length;
+            var m = MimeMessage.Parse(data[starts[k]..end]);
+            if (m.Headers.Contains("subject")) Assert.NotNull(m.Subject);
+            if (m.Headers.Contains("date")) Assert.NotNull(m.Date);
+            if (m.Headers.Contains("message-id")) Assert.NotNull(m.MessageId);
+            // Addresses are either real or censored ("<[log in to unmask]>": name kept, address empty).
+            if (m.Headers.Contains("from")) Assert.True(Assert.Single(m.From) is { } a && (a.Address.Contains('@') || a is { Address: "", Name: not null }));
+            // A few exported messages are genuinely empty (one-byte bodies).
+            if (m.GetBody().Text.Trim().Length > 0) withText++;
+        }
+        Assert.True(withText >= expected * 8 / 10, $"{withText} of {expected} with text");
+    }
+
+    [Fact]
+    public void NumpyDiscussionAsctimeDates()
+    {
+        // bigbang numpy-discussion pipermail: "Date: Thu Nov  1 11:19:12 2001" (asctime, no zone).
+        var messages = TemporaryPipermailSplitter.Split(File.ReadAllBytes(MimeCorpus.Path("bigbang-testdata", "numpy-discussion-2001-November.txt")));
+        Assert.Equal(164, messages.Count);
+        Assert.All(messages.Select(b => MimeMessage.Parse(b)), m =>
+        {
+            Assert.Equal(2001, m.Date!.Value.Year);
+            Assert.Equal(11, m.Date.Value.Month);
+        });
+    }
+
     [Fact]
     public void TwistedPythonDoubledArchiveHasTheDocumentedUniqueIds()
     {
