@@ -104,13 +104,18 @@ internal sealed class CorpusRunner(DiffOptions options, DateTimeOffset runStart)
         foreach (var field in Enum.GetValues<Field>())
         {
             bool agree = string.Equals(pair.Ours[field], pair.Theirs[field], StringComparison.Ordinal);
-            string? cls = agree ? null : KnownClasses.Classify(pair, field);
-            result.Fields[field].Add(cls, agree);
-            if (!agree)
+            if (agree)
             {
-                var (o, t) = Excerpt.AroundFirstDifference(pair.Ours[field], pair.Theirs[field]);
-                result.AddSample(new Sample(Where(position), field, cls, o, t), Math.Max(options.Samples, 3));
+                result.Fields[field].Add(null, agree: true);
+                continue;
             }
+            var (cls, residualOurs, residualTheirs) = KnownClasses.Classify(pair, field);
+            result.Fields[field].Add(cls, agree: false);
+            // An unexplained sample shows what is left after the repairs of every class that applied.
+            var (o, t) = cls is null
+                ? Excerpt.AroundFirstDifference(residualOurs, residualTheirs)
+                : Excerpt.AroundFirstDifference(pair.Ours[field], pair.Theirs[field]);
+            result.AddSample(new Sample(Where(position), field, cls, o, t), Math.Max(options.Samples, 3));
         }
     }
 

@@ -36,9 +36,11 @@ internal sealed class FieldValues
         [Field.FromName] = Normalise.Text(r.FromName),
         [Field.Date] = Normalise.ReferenceDate(r.Date, runStart),
         [Field.MessageId] = Normalise.Id(r.MessageId),
-        // mailparser keeps In-Reply-To whole (only adding < and > at the ends); ids are compared
-        // space-separated, so "<a> <b>" and our ["a", "b"] agree.
-        [Field.InReplyTo] = Normalise.Id(Normalise.Text(r.InReplyTo)).Replace("> <", " ", StringComparison.Ordinal),
+        // dump.mjs gives the ids as an array; mailparser's own value is the whole field (only < and >
+        // added at its ends), compared space-separated so that "<a> <b>" and our ["a", "b"] agree.
+        [Field.InReplyTo] = r.InReplyTo is null
+            ? Normalise.Ids(r.InReplyToIds)
+            : Normalise.Id(Normalise.Text(r.InReplyTo)).Replace("> <", " ", StringComparison.Ordinal),
         [Field.References] = Normalise.Ids(r.References),
         [Field.Text] = Normalise.Text(r.Text),
     };

@@ -76,9 +76,33 @@ internal static partial class KnownClasses
             + "undeclared text US-ASCII, so no reading is standard; mailparser decodes such bytes as UTF-8 and "
             + "turns every invalid byte into U+FFFD (`Vers�o`), while we read text that is not valid UTF-8 as "
             + "windows-1252 (`Versão`), which is what those bytes were written in. "
-            + "Rule: mailparser's value has U+FFFD, and with each run of U+FFFD standing for non-ASCII characters "
-            + "(or a no-break space) in ours the two are equal.",
-            (p, _, ours, theirs) => TextRepairs.MatchesWithReplacementChars(ours, theirs) ? Ours(ours) : null),
+            + "Rule: mailparser's value has U+FFFD, and with blanks removed and each run of U+FFFD standing for "
+            + "non-ASCII characters in ours (possibly none: a no-break space 0xA0 is white space to us) the two are equal.",
+            (_, _, ours, theirs) =>
+            {
+                if (theirs.IndexOf('\uFFFD') < 0) return null;
+                // Compared without blanks: a no-break space (0xA0) is white space to our normalisation
+                // but U+FFFD to mailparser's, so spaces cannot be aligned.
+                var o = ours.Replace(" ", "", StringComparison.Ordinal);
+                return (o, TextRepairs.RepairReplacementChars(o, theirs.Replace(" ", "", StringComparison.Ordinal)));
+            }),
+
+        new("encoded-word-unseparated", [Field.Subject, Field.FromName],
+            "RFC 2047 encoded words glued to other text",
+            "RFC 2047 §5 wants an encoded word separated from neighbouring text by white space, but Mailman "
+            + "prepends its list tag without one (`[BulmaGés]=?iso-8859-1?q?r3383_-_trunk/bulmage?==?iso-8859-1?q?s/…?=`, "
+            + "bulmages-main-pipermail) and some clients glue adjacent words (`?==?`). The words are the author's "
+            + "subject; every mail client decodes them, and so do we. mailparser shows the raw `=?…?=`. "
+            + "Rule: mailparser's value still holds encoded words, and its text outside them appears, in order, in ours.",
+            (_, _, ours, theirs) => OutsideEncodedWordsMatch(ours, theirs) ? Ours(ours) : null),
+
+        new("references-comma-separated", [Field.References],
+            "References ids separated by commas",
+            "RFC 5322 §3.6.4 separates the msg-ids of References by CFWS only, but some clients write "
+            + "`<a>, <b>` (bulmages-main-pipermail 2012–2014). mailparser splits on white space and keeps the "
+            + "commas inside its ids (`<a>,`); we take the msg-ids. "
+            + "Rule: mailparser's ids with trailing commas removed are ours.",
+            (p, _, ours, _) => Normalise.Ids(p.Record.References.Select(r => r.TrimEnd(','))) == ours ? Ours(ours) : null),
 
         new("in-reply-to-phrase", [Field.InReplyTo],
             "In-Reply-To with a phrase besides the msg-id",
@@ -143,7 +167,11 @@ internal static partial class KnownClasses
                 ? Ours(ours) : null),
     ];
 
-    public static string? Classify(MessagePair pair, Field field)
+    /// <summary>
+    /// The class of a disagreement (null: unexplained) and the values left after every applicable
+    /// repair, which show what no class explains.
+    /// </summary>
+    public static (string? Class, string Ours, string Theirs) Classify(MessagePair pair, Field field)
     {
         string ours = pair.Ours[field], theirs = pair.Theirs[field];
         string? first = null;
@@ -153,10 +181,28 @@ internal static partial class KnownClasses
             if (c.Repair(pair, field, ours, theirs) is not { } r || (r.Ours == ours && r.Theirs == theirs)) continue;
             first ??= c.Id;
             (ours, theirs) = r;
-            if (string.Equals(ours, theirs, StringComparison.Ordinal)) return first;
+            if (string.Equals(ours, theirs, StringComparison.Ordinal)) return (first, ours, theirs);
         }
-        return null;
+        return (null, ours, theirs);
     }
+
+    private static bool OutsideEncodedWordsMatch(string ours, string theirs)
+    {
+        var pieces = EncodedWord().Split(theirs);
+        if (pieces.Length < 2) return false;
+        int at = 0;
+        for (int i = 0; i < pieces.Length; i++)
+        {
+            var piece = pieces[i].Trim();
+            int found = ours.IndexOf(piece, at, StringComparison.Ordinal);
+            if (found < 0 || (i == 0 && found != 0)) return false;
+            at = found + piece.Length;
+        }
+        return true;
+    }
+
+    [GeneratedRegex(@"=\?[^?\s]+\?[bBqQ]\?[^?\s]*\?=")]
+    private static partial Regex EncodedWord();
 
     private static IEnumerable<MimeEntity> InlineOtherTextParts(MimeEntity e)
     {

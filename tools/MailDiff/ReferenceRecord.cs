@@ -3,9 +3,11 @@ using System.Text.Json;
 namespace ListArchive.Tools.MailDiff;
 
 /// <summary>
-/// What mailparser (npm) made of one message: one JSON line of <c>dump.mjs</c>. Read leniently so the
-/// tool does not depend on the exact shape: <c>from</c> may be mailparser's address object
-/// (<c>{ value: [...] }</c>) or its <c>value</c> array, <c>references</c> a string or an array.
+/// What mailparser (npm) made of one message: one JSON line of <c>tools/mailparser-diff/dump.mjs</c>
+/// (<c>id</c>, <c>subject</c>, <c>fromAddress</c>, <c>fromName</c>, <c>date</c>, <c>messageId</c>,
+/// <c>inReplyTo</c> and <c>references</c> as id arrays, <c>text</c>, or <c>error</c>; see its README).
+/// Also read: mailparser's own shapes (<c>from</c> as an address object, <c>inReplyTo</c> as the raw
+/// string, <c>references</c> as a string), so a plainer dump script works too.
 /// </summary>
 internal sealed record ReferenceRecord(
     string File,
@@ -15,6 +17,7 @@ internal sealed record ReferenceRecord(
     string? Date,
     string? MessageId,
     string? InReplyTo,
+    IReadOnlyList<string> InReplyToIds,
     IReadOnlyList<string> References,
     string? Text,
     string? Error)
@@ -24,7 +27,9 @@ internal sealed record ReferenceRecord(
         using var doc = JsonDocument.Parse(line);
         var root = doc.RootElement;
         string file = Str(root, "file") ?? Str(root, "name") ?? Str(root, "id") ?? "";
-        var (address, name) = FirstMailbox(root);
+        var (address, name) = root.TryGetProperty("fromAddress", out _) || root.TryGetProperty("fromName", out _)
+            ? (Str(root, "fromAddress"), Str(root, "fromName"))
+            : FirstMailbox(root);
         return new ReferenceRecord(
             Path.GetFileName(file),
             Str(root, "subject"),
@@ -33,6 +38,7 @@ internal sealed record ReferenceRecord(
             Str(root, "date"),
             Str(root, "messageId"),
             Str(root, "inReplyTo"),
+            root.TryGetProperty("inReplyTo", out var irt) && irt.ValueKind == JsonValueKind.Array ? Strings(root, "inReplyTo") : [],
             Strings(root, "references"),
             Str(root, "text"),
             Str(root, "error"));

@@ -51,19 +51,23 @@ internal static partial class TextRepairs
     private static partial Regex NoteField();
 
     /// <summary>
-    /// True when <paramref name="theirs"/> equals <paramref name="ours"/> except that each run of U+FFFD
-    /// in theirs stands where ours has non-ASCII characters (or a space: a no-break space 0xA0 that
-    /// our decoding turned into a collapsed space). This is what undeclared 8-bit text looks like when
-    /// one side decodes it as windows-1252 and mailparser as UTF-8.
+    /// Undoes mailparser's U+FFFD: each run of U+FFFD in <paramref name="theirs"/> is replaced by the
+    /// non-ASCII characters (or blanks: a no-break space 0xA0 that our decoding made a collapsed space)
+    /// standing at that place in <paramref name="ours"/>. This is what undeclared 8-bit text looks like
+    /// when we decode it as windows-1252 and mailparser as UTF-8. The result equals ours when that is the
+    /// only difference; otherwise it is repaired up to the first other difference (for the samples).
     /// </summary>
-    public static bool MatchesWithReplacementChars(string ours, string theirs)
+    public static string RepairReplacementChars(string ours, string theirs)
     {
-        if (theirs.IndexOf('\uFFFD') < 0) return false;
+        if (theirs.IndexOf('\uFFFD') < 0) return theirs;
         var segments = ReplacementRuns().Split(theirs);
-        if (!ours.StartsWith(segments[0], StringComparison.Ordinal)) return false;
+        if (!ours.StartsWith(segments[0], StringComparison.Ordinal)) return theirs;
         int i = segments[0].Length;
+        int c = segments[0].Length;
         for (int s = 1; s < segments.Length; s++)
         {
+            int runStart = c;
+            while (c < theirs.Length && theirs[c] == '\uFFFD') c++;
             // Skip the shortest run of non-ASCII characters or blanks after which the next segment
             // matches (no backtracking across segments, so the check stays linear).
             var segment = segments[s];
@@ -71,15 +75,17 @@ internal static partial class TextRepairs
             int k = i;
             while (true)
             {
-                if (string.CompareOrdinal(ours, k, segment, 0, segment.Length) == 0 && k + segment.Length <= ours.Length
+                if (k + segment.Length <= ours.Length && string.CompareOrdinal(ours, k, segment, 0, segment.Length) == 0
                     && (!last || k + segment.Length == ours.Length))
                     break;
-                if (k >= ours.Length || (ours[k] < 0x80 && ours[k] != ' ')) return false;
+                if (k >= ours.Length || ours[k] < 0x80)
+                    return ours[..i] + theirs[runStart..];
                 k++;
             }
             i = k + segment.Length;
+            c += segment.Length;
         }
-        return i == ours.Length;
+        return i == ours.Length ? ours : ours[..i] + theirs[c..];
     }
 
     [GeneratedRegex("\uFFFD+")]
