@@ -21,6 +21,9 @@ internal sealed class FieldTally
 
     public double AgreePercent => Total == 0 ? 100 : 100.0 * Agree / Total;
 
-    /// <summary>Agreement among the messages not in an explained class: agree / (total − explained).</summary>
-    public double AgreeExcludingExplainedPercent => Total - ExplainedCount == 0 ? 100 : 100.0 * Agree / (Total - ExplainedCount);
+    /// <summary>
+    /// Agreement not counting the explained disagreements (those where we are right) as disagreements:
+    /// (total − unexplained) / total.
+    /// </summary>
+    public double AgreeExcludingExplainedPercent => Total == 0 ? 100 : 100.0 * (Total - Unexplained) / Total;
 }

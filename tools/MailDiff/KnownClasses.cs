@@ -27,6 +27,15 @@ internal static partial class KnownClasses
             (p, _, ours, _) => p.Message.From.FirstOrDefault()?.Deobfuscated == true && string.IsNullOrEmpty(p.Record.FromAddress)
                 ? Ours(ours) : null),
 
+        new("masked-address", [Field.FromAddress],
+            "an address masked by the archive is no address",
+            "LISTSERV's web-archive export (the 3GPP/ETSI mboxes in bigbang-testdata) replaces addresses with "
+            + "`[log in to unmask]`: `From: Name <[log in to unmask]>`. RFC 5322 §3.4.1: an addr-spec is "
+            + "`local-part \"@\" domain`; there is none here, so we report no address (and the name). mailparser "
+            + "returns the placeholder as the address. "
+            + "Rule: we have no address and mailparser's has no `@`.",
+            (p, _, ours, theirs) => ours.Length == 0 && theirs.Length > 0 && !theirs.Contains('@') ? Ours(ours) : null),
+
         new("pipermail-scrubbed-note", [Field.Text],
             "pipermail's scrubbed-attachment note is metadata, not text",
             "Mailman 2 pipermail replaces each attachment with a note after a separator "
@@ -60,14 +69,17 @@ internal static partial class KnownClasses
                 return (o, theirs);
             }),
 
-        new("flowed-quote-marker", [Field.Text],
-            "format=flowed quote markers rebuilt as `> `",
-            "RFC 3676 §4.5: in format=flowed text the leading `>` run is the quote depth, not content, and a "
-            + "space after it is space-stuffing (§4.4); unflowing rebuilds each quoted line as `> text`, so `>I` and "
-            + "`> I` are the same text. mailparser keeps the markers as written. "
-            + "Rule: a text/plain part is format=flowed, and the two texts agree once blanks after `>` are removed.",
+        new("flowed-quote-markers", [Field.Text],
+            "format=flowed quoted paragraphs: quote markers",
+            "RFC 3676 §4.5: in format=flowed text the leading `>` run is the quote depth, not content; §4.2: a "
+            + "line ending in a space is joined to the next line *of the same quote depth*, whose markers go; and a "
+            + "blank after the markers is space-stuffing (§4.4). We unflow quoted paragraphs and rebuild each "
+            + "line as `> text`. mailparser's flowed decoder joins the lines but keeps the next line's markers "
+            + "inside the paragraph (`…but I >>did not find it`, usrp-users) and keeps `>I` unstuffed. "
+            + "Rule: a text/plain part is format=flowed, and the texts agree once every `>` run and the blanks "
+            + "after it are removed from both.",
             (p, _, ours, theirs) => HasFlowedPart(p.Message.Body)
-                ? (TextRepairs.QuoteMarkersTight(ours), TextRepairs.QuoteMarkersTight(theirs)) : null),
+                ? (TextRepairs.WithoutQuoteMarkers(ours), TextRepairs.WithoutQuoteMarkers(theirs)) : null),
 
         new("undeclared-8bit", [Field.Subject, Field.FromName, Field.Text],
             "undeclared or mislabelled 8-bit text: mailparser's U+FFFD",
@@ -103,6 +115,15 @@ internal static partial class KnownClasses
             + "commas inside its ids (`<a>,`); we take the msg-ids. "
             + "Rule: mailparser's ids with trailing commas removed are ours.",
             (p, _, ours, _) => Normalise.Ids(p.Record.References.Select(r => r.TrimEnd(','))) == ours ? Ours(ours) : null),
+
+        new("references-comment", [Field.References],
+            "a comment in References taken for an id",
+            "RFC 5322 §3.6.4 / §3.2.2: References is a list of msg-ids with CFWS between them, and a comment "
+            + "`(…)` is white space. A mail filter appended `(sfid-20200813_163543_964296_7ACBB2FE)` to a References "
+            + "field (ksummit-discuss-maildir); mailparser splits the field on white space and keeps the comment "
+            + "as an id. Rule: mailparser's ids without those in parentheses are ours.",
+            (p, _, ours, _) => p.Record.References.Any(r => r.StartsWith('('))
+                && Normalise.Ids(p.Record.References.Where(r => !r.StartsWith('('))) == ours ? Ours(ours) : null),
 
         new("in-reply-to-phrase", [Field.InReplyTo],
             "In-Reply-To with a phrase besides the msg-id",
@@ -154,6 +175,26 @@ internal static partial class KnownClasses
             + "Rule: mailparser has no date, ours has one, and our day of month, year and clock time all appear in the field.",
             (p, _, ours, theirs) => theirs.Length == 0 && ours.Length > 0 && p.Message.Date is { } our && p.Message.Headers["Date"] is { } d
                 && ContainsDateParts(d, our) ? Ours(ours) : null),
+
+        new("html-only-alternative", [Field.Text],
+            "multipart/alternative with only an HTML part: mailparser has no text",
+            "RFC 2046 §5.1.4: each part of a multipart/alternative is the whole body in another form, so an "
+            + "alternative holding only text/html is the message's body. mailparser renders HTML to text only "
+            + "when the HTML part is the message root (or next to a text part outside an alternative; "
+            + "mail-parser.js getTextContent), so for these messages its `text` is empty; we convert the HTML "
+            + "(HyperKitty html-email-2.txt, unknown-charset.txt). "
+            + "Rule: our body came from HTML and mailparser's text is empty.",
+            (p, _, ours, theirs) => p.Message.GetBody().IsFromHtml && theirs.Length == 0 ? Ours(ours) : null),
+
+        new("multipart-without-boundary", [Field.Text],
+            "multipart without a boundary read as text",
+            "RFC 2046 §5.1.1 makes the boundary parameter mandatory; a multipart without one cannot be split. "
+            + "We read such a body as one text part (src/ListArchive.Mail/Mime/README.md, `mime-missing-boundary`) "
+            + "so nothing the sender wrote is hidden; mailparser drops it. HyperKitty keeps such a message as a "
+            + "fixture (unicode_issue.txt, `multipart/form-data` with no boundary). "
+            + "Rule: the root is multipart with no boundary parameter and mailparser's text is empty.",
+            (p, _, ours, theirs) => p.Message.Body.ContentType.IsMultipart && p.Message.Body.ContentType.Parameters["boundary"] is null
+                && theirs.Length == 0 ? Ours(ours) : null),
 
         new("html-to-text", [Field.Text],
             "HTML-only message: the two HTML-to-text converters agree on the words",

@@ -33,8 +33,8 @@ internal static class MarkdownDocument
         sb.AppendLine("| Text | `GetBody().Text` | `text` | whitespace runs → one space, trimmed |");
         sb.AppendLine();
         sb.AppendLine("A missing value equals an empty one. A disagreement is *explained* when one of the class rules below");
-        sb.AppendLine("recognises it (first matching class wins); the rest are *unexplained*. \"agree excl. explained\" is");
-        sb.AppendLine("agree ÷ (messages − explained); the acceptance bar is ≥ 99% on every row.");
+        sb.AppendLine("recognises it; the rest are *unexplained*. \"agree excl. explained\" counts explained disagreements");
+        sb.AppendLine("as agreement: (messages − unexplained) ÷ messages; the acceptance bar is ≥ 99% on every row.");
         sb.AppendLine();
         sb.AppendLine("## Results");
         sb.AppendLine();

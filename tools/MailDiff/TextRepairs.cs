@@ -16,15 +16,17 @@ internal static partial class TextRepairs
     {
         var lines = text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
         var keep = new StringBuilder(text.Length);
+        bool started = false;
         for (int i = 0; i < lines.Length; i++)
         {
-            int opener = i;
+            // A note follows a separator line, or opens the body when the first part itself was scrubbed.
+            int opener = started ? -1 : i;
             if (Separator().IsMatch(lines[i]))
             {
                 opener = i + 1;
                 while (opener < lines.Length && lines[opener].Trim().Length == 0) opener++;
             }
-            if (opener < lines.Length && IsNoteOpener(lines[opener]))
+            if (opener >= 0 && opener < lines.Length && IsNoteOpener(lines[opener]))
             {
                 i = opener + 1;
                 while (i < lines.Length && (lines[i].Trim().Length == 0 || NoteField().IsMatch(lines[i]) || IsNoteOpener(lines[i]))) i++;
@@ -32,6 +34,7 @@ internal static partial class TextRepairs
                 continue;
             }
             keep.Append(lines[i]).Append('\n');
+            started |= lines[i].Trim().Length > 0;
         }
         return keep.ToString();
     }
@@ -108,11 +111,11 @@ internal static partial class TextRepairs
         return i < 0 ? null : Normalise.Text(text[..i] + " " + text[(i + part.Length)..]);
     }
 
-    /// <summary>Deletes the blanks after <c>&gt;</c> quote markers (flowed text rebuilds them as "&gt; ").</summary>
-    public static string QuoteMarkersTight(string s) => QuoteBlank().Replace(s, ">");
+    /// <summary>Deletes every run of <c>&gt;</c> quote markers with the blanks after it.</summary>
+    public static string WithoutQuoteMarkers(string s) => QuoteMarkers().Replace(s, "");
 
-    [GeneratedRegex(@"(?<=>) +")]
-    private static partial Regex QuoteBlank();
+    [GeneratedRegex(@">+ *")]
+    private static partial Regex QuoteMarkers();
 
     /// <summary>html-to-text writes links as <c>text [url]</c>; the bracketed URLs are removed.</summary>
     public static string WithoutBracketedUrls(string s) => BracketedUrl().Replace(s, " ");
