@@ -125,22 +125,30 @@ internal static partial class KnownClasses
             (p, _, ours, _) => p.Record.References.Any(r => r.StartsWith('('))
                 && Normalise.Ids(p.Record.References.Where(r => !r.StartsWith('('))) == ours ? Ours(ours) : null),
 
-        new("in-reply-to-phrase", [Field.InReplyTo],
-            "In-Reply-To with a phrase besides the msg-id",
-            "RFC 5322 §3.6.4: `in-reply-to = \"In-Reply-To:\" 1*msg-id CRLF`; the obsolete form (§4.5.4) also "
-            + "allows phrases, e.g. `<id> (Simos's message of \"Sun, 16 Mar 2008…\")` from Emacs/Gnus or "
-            + "`<id>; from x on Fri, Nov 16, 2001` from Mutt. Only the msg-ids identify the parent. mailparser "
-            + "keeps the whole field as the id (adding `<`/`>` at its ends); we keep the msg-ids. "
-            + "Rule: each of our ids occurs in mailparser's value as `<id>`, and the value has other text too.",
-            (p, _, ours, _) =>
-            {
-                var raw = Normalise.Text(p.Record.InReplyTo);
-                var ids = p.Message.InReplyTo;
-                if (ids.Count == 0) return null;
-                foreach (var id in ids)
-                    if (!raw.Contains("<" + id + ">", StringComparison.Ordinal) && !raw.StartsWith("<" + id, StringComparison.Ordinal)) return null;
-                return Ours(ours);
-            }),
+        new("field-without-msg-id", [Field.InReplyTo, Field.References],
+            "In-Reply-To or References without any msg-id",
+            "RFC 5322 §3.6.4: `in-reply-to = \"In-Reply-To:\" 1*msg-id CRLF`; the obsolete syntax (§4.5.4) also "
+            + "allows phrases, which identify nothing. Some clients wrote only a phrase "
+            + "(`In-Reply-To: Your message at 19:02:12 on Wednesday, 26 April 2006`, twisted-python-pipermail "
+            + "2006-April), and one client wrote References in raw UTF-7 (`+ADw-00ab01c132bb+ACQ-…+AD4-`, "
+            + "twisted-python-pipermail 2001-September). We report no id; the reference dump (dump.mjs) falls back "
+            + "to the words of mailparser's value when it has no bracketed id, which gives word \"ids\". "
+            + "Rule: we have no id and the field has no `<…@…>`.",
+            (p, field, ours, _) => ours.Length == 0 && p.Message.Headers[HeaderName(field)] is { } v
+                && !BracketedId().IsMatch(v) ? Ours(ours) : null),
+
+        new("folded-msg-id", [Field.MessageId, Field.InReplyTo, Field.References],
+            "msg-id folded across lines",
+            "RFC 5322 §3.6.4: a msg-id is `\"<\" id-left \"@\" id-right \">\"` with no white space inside; "
+            + "Outlook and others folded long ids in the middle (`…KAAAAQ` CRLF TAB `AAAASj9…@markrichman.com>`, "
+            + "twisted-python-pipermail 2002-August; `<200` CRLF TAB `20326035501.GA12101@twistedmatrix.com>`, "
+            + "2002-March), and unfolding (§2.2.3) leaves the blank. We drop white space inside the brackets, which "
+            + "gives the id the parent message carries; mailparser keeps it (or splits the id in two). "
+            + "Rule: the field has white space inside `<…>` outside a quoted string, and the two agree with all white "
+            + "space removed.",
+            (p, field, ours, theirs) => p.Message.Headers[HeaderName(field)] is { } v && FoldedId().IsMatch(v)
+                && ours.Replace(" ", "", StringComparison.Ordinal) == theirs.Replace(" ", "", StringComparison.Ordinal)
+                ? Ours(ours) : null),
 
         new("repeated-references-field", [Field.References],
             "more than one References field",
@@ -241,6 +249,19 @@ internal static partial class KnownClasses
         }
         return true;
     }
+
+    private static string HeaderName(Field field) => field switch
+    {
+        Field.MessageId => "Message-ID",
+        Field.InReplyTo => "In-Reply-To",
+        _ => "References",
+    };
+
+    [GeneratedRegex(@"<[^<>\s""]*\s+[^<>""]*>")]
+    private static partial Regex FoldedId();
+
+    [GeneratedRegex(@"<[^<>@]*@[^<>]*>")]
+    private static partial Regex BracketedId();
 
     [GeneratedRegex(@"=\?[^?\s]+\?[bBqQ]\?[^?\s]*\?=")]
     private static partial Regex EncodedWord();

@@ -29,7 +29,8 @@ internal static partial class TextRepairs
             if (opener >= 0 && opener < lines.Length && IsNoteOpener(lines[opener]))
             {
                 i = opener + 1;
-                while (i < lines.Length && (lines[i].Trim().Length == 0 || NoteField().IsMatch(lines[i]) || IsNoteOpener(lines[i]))) i++;
+                while (i < lines.Length && (lines[i].Trim().Length == 0 || NoteField().IsMatch(lines[i]) || IsNoteOpener(lines[i])
+                       || lines[i].StartsWith('\t'))) i++; // a folded Desc: line (twisted-python-pipermail 2002-August)
                 i--;
                 continue;
             }
