@@ -125,17 +125,22 @@ internal static partial class KnownClasses
             (p, _, ours, _) => p.Record.References.Any(r => r.StartsWith('('))
                 && Normalise.Ids(p.Record.References.Where(r => !r.StartsWith('('))) == ours ? Ours(ours) : null),
 
-        new("field-without-msg-id", [Field.InReplyTo, Field.References],
-            "In-Reply-To or References without any msg-id",
-            "RFC 5322 §3.6.4: `in-reply-to = \"In-Reply-To:\" 1*msg-id CRLF`; the obsolete syntax (§4.5.4) also "
-            + "allows phrases, which identify nothing. Some clients wrote only a phrase "
-            + "(`In-Reply-To: Your message at 19:02:12 on Wednesday, 26 April 2006`, twisted-python-pipermail "
-            + "2006-April), and one client wrote References in raw UTF-7 (`+ADw-00ab01c132bb+ACQ-…+AD4-`, "
-            + "twisted-python-pipermail 2001-September). We report no id; the reference dump (dump.mjs) falls back "
-            + "to the words of mailparser's value when it has no bracketed id, which gives word \"ids\". "
-            + "Rule: we have no id and the field has no `<…@…>`.",
-            (p, field, ours, _) => ours.Length == 0 && p.Message.Headers[HeaderName(field)] is { } v
-                && !BracketedId().IsMatch(v) ? Ours(ours) : null),
+        new("id-field-phrase", [Field.InReplyTo, Field.References],
+            "words in In-Reply-To or References that are no msg-id",
+            "RFC 5322 §3.6.4: `in-reply-to = 1*msg-id`, `references = 1*msg-id`; the obsolete syntax (§4.5.4) also "
+            + "allows phrases, which identify nothing. Seen: only a phrase (`In-Reply-To: Your message at 19:02:12 on "
+            + "Wednesday, 26 April 2006`, twisted-python-pipermail 2006-April), junk before the ids "
+            + "(`References: ARRAY(0xa085dd8) <…>`, 2003-August; `0 <…>`, 2007-February), and References written in raw "
+            + "UTF-7 (`+ADw-00ab01c132bb+ACQ-…+AD4-`, 2001-September). We keep only msg-ids; the reference dump "
+            + "(dump.mjs) falls back to the words of mailparser's value when an item has no brackets, which gives "
+            + "word \"ids\". Rule: mailparser's ids that do not occur as `<id>` in the field, once dropped, leave ours.",
+            (p, field, ours, _) =>
+            {
+                if (p.Message.Headers[HeaderName(field)] is not { } v) return null;
+                var ids = field == Field.InReplyTo ? p.Record.InReplyToIds : p.Record.References;
+                var kept = ids.Where(i => v.Contains("<" + i + ">", StringComparison.Ordinal)).ToList();
+                return kept.Count < ids.Count && Normalise.Ids(kept) == ours ? Ours(ours) : null;
+            }),
 
         new("folded-msg-id", [Field.MessageId, Field.InReplyTo, Field.References],
             "msg-id folded across lines",
@@ -259,9 +264,6 @@ internal static partial class KnownClasses
 
     [GeneratedRegex(@"<[^<>\s""]*\s+[^<>""]*>")]
     private static partial Regex FoldedId();
-
-    [GeneratedRegex(@"<[^<>@]*@[^<>]*>")]
-    private static partial Regex BracketedId();
 
     [GeneratedRegex(@"=\?[^?\s]+\?[bBqQ]\?[^?\s]*\?=")]
     private static partial Regex EncodedWord();
