@@ -21,15 +21,13 @@ internal static partial class TextRepairs
         {
             // A note follows a separator line, or opens the body when the first part itself was scrubbed.
             int opener = started ? -1 : i;
-            if (Separator().IsMatch(lines[i]))
-            {
-                opener = i + 1;
-                while (opener < lines.Length && lines[opener].Trim().Length == 0) opener++;
-            }
+            // The note lines follow each other with no blank line (a digest quoted with blank lines between
+            // its lines keeps its notes: clearwater-pipermail 2016-September).
+            if (Separator().IsMatch(lines[i])) opener = i + 1;
             if (opener >= 0 && opener < lines.Length && IsNoteOpener(lines[opener]))
             {
                 i = opener + 1;
-                while (i < lines.Length && (lines[i].Trim().Length == 0 || NoteField().IsMatch(lines[i]) || IsNoteOpener(lines[i])
+                while (i < lines.Length && (NoteField().IsMatch(lines[i]) || IsNoteOpener(lines[i])
                        || lines[i].StartsWith('\t'))) i++; // a folded Desc: line (twisted-python-pipermail 2002-August)
                 i--;
                 continue;
