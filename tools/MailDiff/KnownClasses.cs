@@ -36,6 +36,15 @@ internal static partial class KnownClasses
             + "Rule: we have no address and mailparser's has no `@`.",
             (p, _, ours, theirs) => ours.Length == 0 && theirs.Length > 0 && !theirs.Contains('@') ? Ours(ours) : null),
 
+        new("name-repeats-address", [Field.FromName],
+            "a display name that only repeats the address",
+            "RFC 5322 §3.4: the display name is optional and names the mailbox; `\"x@oppo.com\" x@OPPO.COM` "
+            + "(3GPP LISTSERV export, bigbang-testdata) or pipermail's `hostmaster at arin.net (hostmaster at arin.net)` "
+            + "carry no name at all, and we report none (AddressParser drops a name equal to the address). "
+            + "mailparser keeps the address as the name. Rule: we have no name and mailparser's name is our address.",
+            (p, _, ours, theirs) => ours.Length == 0 && theirs.Length > 0
+                && string.Equals(theirs, p.Ours[Field.FromAddress], StringComparison.OrdinalIgnoreCase) ? Ours(ours) : null),
+
         new("pipermail-scrubbed-note", [Field.Text],
             "pipermail's scrubbed-attachment note is metadata, not text",
             "Mailman 2 pipermail replaces each attachment with a note after a separator "
