@@ -21,7 +21,8 @@ internal static partial class KnownClasses
             "Mailman 2 pipermail writes every address as `user at domain` (localised: `en` in bulmages-main, `em` in "
             + "gpt-usuarios), e.g. `From: hostmaster at arin.net (American Registry for Internet Numbers)`. That is no "
             + "RFC 5322 §3.4 mailbox, so mailparser's addressparser returns an empty address and the obfuscated text "
-            + "as the name. We rebuild `user@domain` and take the trailing comment as the display name (RFC 5322 §3.4 "
+            + "as the name (dump.mjs, which takes the first mailbox that has an address, then reports no address and "
+            + "no name). We rebuild `user@domain` and take the trailing comment as the display name (RFC 5322 §3.4 "
             + "`addr-spec (comment)`, the way old clients wrote a name). "
             + "Rule: our first From mailbox is flagged `Deobfuscated` and mailparser's has no address.",
             (p, _, ours, _) => p.Message.From.FirstOrDefault()?.Deobfuscated == true && string.IsNullOrEmpty(p.Record.FromAddress)

@@ -59,6 +59,14 @@ internal static class Report
     public static string Classes(IReadOnlyList<CorpusResult> results)
     {
         var sb = new StringBuilder();
+        sb.AppendLine("| class | fields | explained disagreements |");
+        sb.AppendLine("|---|---|--:|");
+        foreach (var c in KnownClasses.All)
+        {
+            int total = results.Sum(r => r.Fields.Values.Sum(t => t.Explained.GetValueOrDefault(c.Id)));
+            sb.AppendLine($"| `{c.Id}` | {string.Join(", ", c.Fields)} | {total} |");
+        }
+        sb.AppendLine();
         foreach (var c in KnownClasses.All)
         {
             var counts = results
