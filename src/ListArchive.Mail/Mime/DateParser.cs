@@ -75,6 +75,7 @@ public static class DateParser
         int day = -1, month = -1, year = -1, hour = -1, minute = -1, second = 0;
         int? offset = null;
         bool yearTwoDigits = false;
+        char meridiem = ' ';
         var tokens = Tokenize(s);
         for (int t = 0; t < tokens.Count; t++)
         {
@@ -123,6 +124,12 @@ public static class DateParser
                 continue;
             }
             if (Weekdays.Contains(word)) continue;
+            // 12-hour clock (notmuch-corpora crypto/encrypted-signed.eml: "06:09:22 PM EDT").
+            if (word.Equals("PM", StringComparison.OrdinalIgnoreCase) || word.Equals("AM", StringComparison.OrdinalIgnoreCase))
+            {
+                meridiem = char.ToUpperInvariant(word[0]);
+                continue;
+            }
             if (offset is null && ParseNamedZone(word) is int z) { offset = z; continue; }
         }
 
@@ -133,6 +140,8 @@ public static class DateParser
             return null;
         }
         if (hour < 0) { hour = 0; minute = 0; }
+        if (meridiem == 'P' && hour is >= 1 and < 12) hour += 12;
+        else if (meridiem == 'A' && hour == 12) hour = 0;
         if (year < 1 || year > 9999 || day > DateTime.DaysInMonth(Math.Clamp(year, 1, 9999), month) || hour > 23 || minute > 59 || second > 60)
         {
             problem = "date-invalid";
