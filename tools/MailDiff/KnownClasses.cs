@@ -165,13 +165,6 @@ internal static partial class KnownClasses
                 && ours.Replace(" ", "", StringComparison.Ordinal) == theirs.Replace(" ", "", StringComparison.Ordinal)
                 ? Ours(ours) : null),
 
-        new("repeated-references-field", [Field.References],
-            "more than one References field",
-            "RFC 5322 §3.6 allows at most one References field; we read the first, mailparser joins all of them. "
-            + "Rule: the message has more than one References field and mailparser's list starts with ours.",
-            (p, _, ours, theirs) => p.Message.Headers.GetAll("References").Skip(1).Any() && theirs.StartsWith(ours, StringComparison.Ordinal)
-                ? Ours(ours) : null),
-
         new("date-zone-out-of-range", [Field.Date],
             "Date with an impossible zone offset",
             "RFC 5322 §3.3 gives the zone as `(\"+\" / \"-\") 4DIGIT` hours and minutes from UTC; real offsets lie "
@@ -200,12 +193,13 @@ internal static partial class KnownClasses
                 && ContainsDateParts(d, our) ? Ours(ours) : null),
 
         new("html-only-alternative", [Field.Text],
-            "multipart/alternative with only an HTML part: mailparser has no text",
+            "HTML body for which mailparser gives no text",
             "RFC 2046 §5.1.4: each part of a multipart/alternative is the whole body in another form, so an "
             + "alternative holding only text/html is the message's body. mailparser renders HTML to text only "
             + "when the HTML part is the message root (or next to a text part outside an alternative; "
-            + "mail-parser.js getTextContent), so for these messages its `text` is empty; we convert the HTML "
-            + "(HyperKitty html-email-2.txt, unknown-charset.txt). "
+            + "mail-parser.js getTextContent), so for an alternative holding only HTML (HyperKitty html-email-2.txt, "
+            + "unknown-charset.txt) and for an inline HTML root with a file name (notmuch html/attribute-text; "
+            + "RFC 2183 §2.1: `inline` means shown with the message) its `text` is empty; we convert the HTML. "
             + "Rule: our body came from HTML and mailparser's text is empty.",
             (p, _, ours, theirs) => p.Message.GetBody().IsFromHtml && theirs.Length == 0 ? Ours(ours) : null),
 
