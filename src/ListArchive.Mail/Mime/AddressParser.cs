@@ -201,8 +201,10 @@ internal static class AddressParser
         if (s is null) return null;
         s = HeaderText.CollapseWhitespace(s);
         if (s.Contains("=?", StringComparison.Ordinal)) s = HeaderText.CollapseWhitespace(EncodedWords.Decode(s));
-        // Stray quotes left by broken quoting ("Name\" <a@b>) and single-quoted names ('Name').
-        s = s.Trim().Trim('\'', '"').Trim();
+        // Stray quotes left by broken quoting ("Name\" <a@b>) and single-quoted names ('Name'); a lone
+        // apostrophe is a letter of the name (notmuch-corpora lkml 1354585346.000324: "Michiel Buddingh'").
+        s = s.Trim().Trim('"').Trim();
+        if (s.Length >= 2 && s[0] == '\'' && s[^1] == '\'') s = s[1..^1].Trim('"').Trim();
         // Some clients quote inside encoded words: "=?utf-8?q?=22Name=22?=".
         if (s.Length >= 2 && s[0] == '"' && s[^1] == '"') s = s[1..^1].Trim();
         return s.Length == 0 ? null : s;

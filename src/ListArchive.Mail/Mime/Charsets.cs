@@ -123,27 +123,63 @@ internal static class Charsets
             if (Utf8Validator.IsValid(bytes)) return Utf8.GetString(bytes);
             used = "windows-1252";
             problem = "charset-invalid-utf8";
-            return Windows1252.GetString(bytes);
+            return DecodeMixed(bytes);
         }
         if (IsAsciiCompatible(enc) && System.Text.Ascii.IsValid(bytes)) return Encoding.Latin1.GetString(bytes);
         return enc.GetString(bytes);
     }
 
-    /// <summary>Valid UTF-8 first, else windows-1252.</summary>
+    /// <summary>Valid UTF-8 first, else <see cref="DecodeMixed"/> (windows-1252 for the bytes that are not UTF-8).</summary>
     public static string DecodeFallback(ReadOnlySpan<byte> bytes, out string used, out string? problem, string code)
     {
         if (Utf8Validator.IsValid(bytes)) { used = "utf-8"; problem = null; return Utf8.GetString(bytes); }
         used = "windows-1252";
         problem = code;
-        return Windows1252.GetString(bytes);
+        return DecodeMixed(bytes);
     }
 
     /// <summary>Undeclared bytes, no diagnostic wanted: ASCII, else UTF-8 if valid, else windows-1252.</summary>
     public static string DecodeUndeclared(ReadOnlySpan<byte> bytes)
     {
         if (System.Text.Ascii.IsValid(bytes)) return Encoding.Latin1.GetString(bytes);
-        return Utf8Validator.IsValid(bytes) ? Utf8.GetString(bytes) : Windows1252.GetString(bytes);
+        return Utf8Validator.IsValid(bytes) ? Utf8.GetString(bytes) : DecodeMixed(bytes);
     }
+
+    /// <summary>
+    /// Text that is not valid UTF-8: each valid UTF-8 sequence is read as UTF-8 and every other byte as
+    /// windows-1252. Pipermail archives hold bodies whose own lines are Latin-1 but whose quoted lines
+    /// (or a footer) are UTF-8 (bulmages-main-pipermail/2008-October.txt.gz: "escribió:" in UTF-8 above
+    /// a Latin-1 reply); reading the whole text as windows-1252 turned those into "escribiÃ³".
+    /// </summary>
+    public static string DecodeMixed(ReadOnlySpan<byte> bytes)
+    {
+        var sb = new StringBuilder(bytes.Length);
+        Span<char> chars = stackalloc char[2];
+        int i = 0;
+        while (i < bytes.Length)
+        {
+            byte b = bytes[i];
+            if (b < 0x80)
+            {
+                sb.Append((char)b);
+                i++;
+                continue;
+            }
+            if (Rune.DecodeFromUtf8(bytes[i..], out var rune, out int consumed) == System.Buffers.OperationStatus.Done)
+            {
+                int n = rune.EncodeToUtf16(chars);
+                sb.Append(chars[..n]);
+                i += consumed;
+                continue;
+            }
+            sb.Append(Windows1252High[b - 0x80]);
+            i++;
+        }
+        return sb.ToString();
+    }
+
+    /// <summary>windows-1252 characters of the bytes 0x80–0xFF.</summary>
+    private static readonly string Windows1252High = Windows1252.GetString(Enumerable.Range(0x80, 0x80).Select(b => (byte)b).ToArray());
 
     private static bool IsAsciiCompatible(Encoding enc) =>
         enc.IsSingleByte || enc.CodePage is 936 or 54936 or 949 or 950 or 932 or 51932 or 51949 or 20932 or 10000;

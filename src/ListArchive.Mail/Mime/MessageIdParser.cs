@@ -62,8 +62,14 @@ public static class MessageIdParser
     {
         Span<char> buffer = raw.Length <= 512 ? stackalloc char[raw.Length] : new char[raw.Length];
         int n = 0;
+        bool quoted = false;
         foreach (char c in raw)
-            if (!char.IsWhiteSpace(c)) buffer[n++] = c; // folding inside an id
+        {
+            // Folding inside an id is dropped, but a quoted local part keeps its blanks (RFC 5322 §3.2.4;
+            // twisted-python-pipermail 2002-September: <"from Sergio.Lobo"@Just-In-Time-Software.com>).
+            if (c == '"') quoted = !quoted;
+            if (quoted ? c is not ('\r' or '\n') : !char.IsWhiteSpace(c)) buffer[n++] = c;
+        }
         var s = buffer[..n];
         if (s.StartsWith("mailto:", StringComparison.OrdinalIgnoreCase)) s = s[7..];
         if (s.IsEmpty) return;
