@@ -141,19 +141,7 @@ public static class Threader
         var selfReferenced = false;
         foreach (var raw in input.References ?? [])
         {
-            var id = MessageIds.Clean(raw);
-            if (id is null)
-            {
-                continue;
-            }
-
-            if (id == self)
-            {
-                selfReferenced = true;
-                continue;
-            }
-
-            if (!IsUsable(id, table, input, diagnostics))
+            if (UsableId(raw, input, table, diagnostics, ref selfReferenced) is not { } id)
             {
                 continue;
             }
@@ -169,19 +157,7 @@ public static class Threader
         Container? inReplyTo = null;
         foreach (var raw in input.InReplyTo ?? [])
         {
-            var id = MessageIds.Clean(raw);
-            if (id is null)
-            {
-                continue;
-            }
-
-            if (id == self)
-            {
-                selfReferenced = true;
-                continue;
-            }
-
-            if (IsUsable(id, table, input, diagnostics))
+            if (UsableId(raw, input, table, diagnostics, ref selfReferenced) is { } id)
             {
                 inReplyTo = table.GetOrCreate(id);
                 break;
@@ -195,6 +171,28 @@ public static class Threader
         }
 
         return new ParsedHeaders(start, references.Count - start, inReplyTo);
+    }
+
+    /// <summary>
+    /// One id from References or In-Reply-To, cleaned; null when it is empty, the message's own id
+    /// (noted in <paramref name="selfReferenced"/>), or not usable (<see cref="IsUsable"/>).
+    /// </summary>
+    private static string? UsableId(
+        string raw, ThreadInput input, ContainerTable table, List<ThreadDiagnostic> diagnostics, ref bool selfReferenced)
+    {
+        var id = MessageIds.Clean(raw);
+        if (id is null)
+        {
+            return null;
+        }
+
+        if (id == input.MessageId)
+        {
+            selfReferenced = true;
+            return null;
+        }
+
+        return IsUsable(id, table, input, diagnostics) ? id : null;
     }
 
     private static bool IsUsable(string id, ContainerTable table, ThreadInput input, List<ThreadDiagnostic> diagnostics)
