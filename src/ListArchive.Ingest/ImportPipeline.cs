@@ -127,12 +127,21 @@ public sealed class ImportPipeline
             var stored = batch[i];
             rows[i] = MessageMapper.ToIndexed(stored.RawId, stored.List, stored.Bytes, MimeMessage.Parse(stored.Bytes));
         });
+        Upsert(rows, touched, tally);
+    }
+
+    /// <summary>Writes rows to the index and counts them; called from the index thread and from catch-up.</summary>
+    private void Upsert(IReadOnlyList<IndexedMessage> rows, SortedSet<string> touched, Tally tally)
+    {
         _archive.Index.UpsertBatch(rows);
-        foreach (var row in rows)
+        lock (tally)
         {
-            touched.Add(row.List);
-            tally.Indexed++;
-            tally.Count(row.Problems);
+            foreach (var row in rows)
+            {
+                touched.Add(row.List);
+                tally.Indexed++;
+                tally.Count(row.Problems);
+            }
         }
     }
 
@@ -321,16 +330,7 @@ public sealed class ImportPipeline
                     rows = rows.Count == 0 ? more : [.. rows, .. more];
                 }
 
-                _archive.Index.UpsertBatch(rows);
-                lock (tally)
-                {
-                    foreach (var row in rows)
-                    {
-                        touched.Add(row.List);
-                        tally.Indexed++;
-                        tally.Count(row.Problems);
-                    }
-                }
+                Upsert(rows, touched, tally);
             }
         }
         catch (Exception ex)
