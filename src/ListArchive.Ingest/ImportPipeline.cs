@@ -24,6 +24,7 @@ public sealed class ImportPipeline
 
     private readonly Archive _archive;
     private readonly ILogger _log;
+    private BodyAnalyzer _analyzer = new();
 
     public ImportPipeline(Archive archive, ILogger? log = null)
     {
@@ -41,6 +42,7 @@ public sealed class ImportPipeline
         var clock = Stopwatch.StartNew();
         var tally = new Tally();
         var touched = new SortedSet<string>(StringComparer.Ordinal);
+        _analyzer = new BodyAnalyzer(_archive.Index.GetTrailers());
 
         // Whatever an interrupted run stored but did not index comes first.
         CatchUp(touched, tally, options);
@@ -71,11 +73,14 @@ public sealed class ImportPipeline
 
         indexer.GetAwaiter().GetResult();
         producer.GetAwaiter().GetResult();
+        var threadClock = Stopwatch.StartNew();
         foreach (var list in touched)
         {
             Rethread(list);
         }
 
+        tally.Time(ImportStages.Thread, threadClock.Elapsed);
+        _archive.Index.SaveTrailers(_analyzer.Trailers);
         return tally.Summary(touched.ToList(), clock.Elapsed);
     }
 
@@ -87,12 +92,16 @@ public sealed class ImportPipeline
         var tally = new Tally();
         var touched = new SortedSet<string>(StringComparer.Ordinal);
         _archive.Index.ResetDerived();
+        _analyzer = new BodyAnalyzer();
         CatchUp(touched, tally, options);
+        var threadClock = Stopwatch.StartNew();
         foreach (var list in touched)
         {
             Rethread(list);
         }
 
+        tally.Time(ImportStages.Thread, threadClock.Elapsed);
+        _archive.Index.SaveTrailers(_analyzer.Trailers);
         return tally.Summary(touched.ToList(), clock.Elapsed);
     }
 
@@ -121,19 +130,24 @@ public sealed class ImportPipeline
             return;
         }
 
-        var rows = new IndexedMessage[batch.Count];
+        var parseClock = Stopwatch.StartNew();
+        var mapped = new MappedMessage[batch.Count];
         Parallel.For(0, batch.Count, new ParallelOptions { MaxDegreeOfParallelism = options.Parallelism }, i =>
         {
             var stored = batch[i];
-            rows[i] = MessageMapper.ToIndexed(stored.RawId, stored.List, stored.Bytes, MimeMessage.Parse(stored.Bytes));
+            mapped[i] = MessageMapper.ToMapped(stored.RawId, stored.List, stored.Bytes, MimeMessage.Parse(stored.Bytes));
         });
+        var rows = _analyzer.Apply(mapped, options.Parallelism);
+        tally.Time(ImportStages.Parse, parseClock.Elapsed);
         Upsert(rows, touched, tally);
     }
 
     /// <summary>Writes rows to the index and counts them; called from the index thread and from catch-up.</summary>
     private void Upsert(IReadOnlyList<IndexedMessage> rows, SortedSet<string> touched, Tally tally)
     {
+        var clock = Stopwatch.StartNew();
         _archive.Index.UpsertBatch(rows);
+        tally.Time(ImportStages.Index, clock.Elapsed);
         lock (tally)
         {
             foreach (var row in rows)
@@ -180,7 +194,7 @@ public sealed class ImportPipeline
                     bytes += raw.Bytes.Length;
                     if (pending.Count == options.BatchSize)
                     {
-                        writer.WriteAsync(Parse(pending, options, seen), CancellationToken.None).AsTask().GetAwaiter().GetResult();
+                        writer.WriteAsync(Parse(pending, options, seen, tally), CancellationToken.None).AsTask().GetAwaiter().GetResult();
                         pending.Clear();
                         progress?.Report(new ImportProgress(messages, bytes, doneBytes, totalBytes));
                         if (cancellationToken.IsCancellationRequested)
@@ -193,7 +207,7 @@ public sealed class ImportPipeline
 
             if (pending.Count > 0)
             {
-                writer.WriteAsync(Parse(pending, options, seen), CancellationToken.None).AsTask().GetAwaiter().GetResult();
+                writer.WriteAsync(Parse(pending, options, seen, tally), CancellationToken.None).AsTask().GetAwaiter().GetResult();
             }
 
             progress?.Report(new ImportProgress(messages, bytes, totalBytes, totalBytes));
@@ -211,9 +225,10 @@ public sealed class ImportPipeline
     /// byte for byte. The table is cleared at <see cref="MaxSeenCopies"/> entries so memory stays
     /// flat whatever the archive size; a copy missed then is parsed and the raw store finds it.
     /// </summary>
-    private static Parsed[] Parse(
-        List<(RawMessage Raw, string Path)> pending, ImportOptions options, Dictionary<(string Path, string Sha256), Outcome> seen)
+    private Parsed[] Parse(
+        List<(RawMessage Raw, string Path)> pending, ImportOptions options, Dictionary<(string Path, string Sha256), Outcome> seen, Tally tally)
     {
+        var clock = Stopwatch.StartNew();
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Parallelism };
         var hashes = new string[pending.Count];
         Parallel.For(0, pending.Count, parallel, i => hashes[i] = Convert.ToHexStringLower(SHA256.HashData(pending[i].Raw.Bytes)));
@@ -237,6 +252,7 @@ public sealed class ImportPipeline
         }
 
         var parsed = new Parsed[pending.Count];
+        var mapped = new MappedMessage?[pending.Count];
         Parallel.For(0, pending.Count, parallel, i =>
         {
             var (raw, path) = pending[i];
@@ -252,16 +268,35 @@ public sealed class ImportPipeline
             // is computed here, on the parallel workers, not on the writer threads.
             var prepared = RawStore.Prepare(new RawMessageInput(
                 list, raw.Bytes, message.MessageId, raw.Position.Source, raw.Position.Offset, raw.Position.Length, raw.EnvelopeLine));
-            var row = MessageMapper.ToIndexed(0, list, raw.Bytes, message);
-            parsed[i] = new Parsed(raw, message.MessageId, prepared, row, outcomes[i]!);
+            mapped[i] = MessageMapper.ToMapped(0, list, raw.Bytes, message);
+            parsed[i] = new Parsed(raw, message.MessageId, prepared, null, outcomes[i]!);
         });
+
+        // Segmentation learns footers and signatures in input order, then runs in parallel.
+        var toSegment = new List<int>(pending.Count);
+        for (var i = 0; i < pending.Count; i++)
+        {
+            if (mapped[i] is not null)
+            {
+                toSegment.Add(i);
+            }
+        }
+
+        var rows = _analyzer.Apply(toSegment.Select(i => mapped[i]!).ToList(), options.Parallelism);
+        for (var k = 0; k < toSegment.Count; k++)
+        {
+            parsed[toSegment[k]] = parsed[toSegment[k]] with { Row = rows[k] };
+        }
+        tally.Time(ImportStages.Parse, clock.Elapsed);
         return parsed;
     }
 
     /// <summary>Appends a batch to the raw store (durable on return); returns the index rows of what was stored.</summary>
     private List<IndexedMessage> Store(Parsed[] batch, Tally tally)
     {
+        var clock = Stopwatch.StartNew();
         var results = _archive.Raw.AppendBatch(batch.Where(p => p.Prepared is not null).Select(p => p.Prepared!).ToList());
+        tally.Time(ImportStages.Raw, clock.Elapsed);
         var rows = new List<IndexedMessage>(batch.Length);
         var next = 0;
         for (var i = 0; i < batch.Length; i++)
@@ -427,11 +462,23 @@ public sealed class ImportPipeline
 
         public void Count(string code) => _problems[code] = _problems.GetValueOrDefault(code) + 1;
 
+        private readonly SortedDictionary<string, TimeSpan> _stages = new(StringComparer.Ordinal);
+
+        /// <summary>Adds busy time to a stage; stages run concurrently, so their sum exceeds the elapsed time.</summary>
+        public void Time(string stage, TimeSpan busy)
+        {
+            lock (_stages)
+            {
+                _stages[stage] = _stages.GetValueOrDefault(stage) + busy;
+            }
+        }
+
         public ImportSummary Summary(IReadOnlyList<string> lists, TimeSpan elapsed) => new(
             Read, Stored, Duplicates, RebuildDuplicates, Conflicts, Bytes, Indexed,
             new SortedDictionary<string, long>(_problems, StringComparer.Ordinal), lists, elapsed)
         {
             SkippedFiles = SkippedFiles,
+            Stages = new SortedDictionary<string, TimeSpan>(_stages, StringComparer.Ordinal),
         };
     }
 }

@@ -1,25 +1,30 @@
 using ListArchive.Analysis.Identity;
+using ListArchive.Analysis.Links;
 using ListArchive.Analysis.Subjects;
 using ListArchive.Mail;
+using ListArchive.Mail.Html;
 using ListArchive.Mail.Mime;
 using ListArchive.Storage.Index;
 
 namespace ListArchive.Ingest;
 
-/// <summary>Turns a parsed message into the index's input record.</summary>
+/// <summary>Turns a parsed message into the index's input record, links unwrapped, ready for segmentation.</summary>
 internal static class MessageMapper
 {
-    public static IndexedMessage ToIndexed(long rawId, string list, byte[] raw, MimeMessage message)
+    public static MappedMessage ToMapped(long rawId, string list, byte[] raw, MimeMessage message)
     {
         var body = message.GetBody();
         var from = message.From.Count > 0 ? message.From[0] : null;
         var xOriginalFrom = message.GetAddresses("X-Original-From");
-        return new IndexedMessage
+        // Unwrapping comes before segmentation and before anything is stored, so the same link is
+        // the same string in every message and no recipient data reaches the index (issue 4).
+        var unwrapped = LinkUnwrapper.UnwrapText(body.Text);
+        var row = new IndexedMessage
         {
             RawId = rawId,
             List = list,
             MessageId = message.MessageId ?? SyntheticIds.For(raw),
-            Subject = message.Subject,
+            Subject = message.Subject is { } subject ? RecipientData.Redact(subject) : null,
             NormalizedSubject = SubjectNormalizer.Normalize(message.Subject),
             From = Named(from) ?? new NamedAddress(null, null),
             ReplyTo = message.ReplyTo.Select(a => Named(a)!).ToList(),
@@ -31,7 +36,10 @@ internal static class MessageMapper
             Date = message.Date,
             InReplyTo = message.InReplyTo,
             References = message.References,
-            BodyText = body.Text,
+            BodyText = unwrapped.Text,
+            Links = unwrapped.Links
+                .Select(l => new MessageLink(l.Target, l.Formats, l.IsOpaque, l.HostHint, l.Start, l.Length))
+                .ToList(),
             Attachments = body.Attachments
                 .Select(a => new Storage.Index.AttachmentInfo(a.FileName, a.ContentType, a.Size, a.Url))
                 .ToList(),
@@ -39,6 +47,47 @@ internal static class MessageMapper
                 .Select(d => new MessageProblem(d.Code, d.Offset, d.Message))
                 .ToList(),
         };
+        return new MappedMessage(row, ShiftQuotes(body.Quotes, unwrapped));
+    }
+
+    /// <summary>Maps the HTML quote ranges from the text before unwrapping to the text after it.</summary>
+    private static IReadOnlyList<QuoteRange> ShiftQuotes(IReadOnlyList<QuoteRange> quotes, UnwrapResult unwrapped)
+    {
+        if (quotes.Count == 0 || unwrapped.Links.Count == 0)
+        {
+            return quotes;
+        }
+
+        var edits = unwrapped.Links.Select(l => (Original: l.OriginalStart, OriginalEnd: l.OriginalStart + l.OriginalLength, Delta: l.Length - l.OriginalLength)).ToList();
+        int Map(int offset)
+        {
+            var shift = 0;
+            foreach (var (start, end, delta) in edits)
+            {
+                if (offset >= end)
+                {
+                    shift += delta;
+                }
+                else if (offset > start)
+                {
+                    // Inside a replaced link: clamp to the link's start.
+                    return start + shift;
+                }
+                else
+                {
+                    break;
+                }
+            }
+
+            return offset + shift;
+        }
+
+        return quotes.Select(q =>
+        {
+            var start = Map(q.Start);
+            var end = Map(q.Start + q.Length);
+            return q with { Start = start, Length = Math.Max(0, end - start) };
+        }).ToList();
     }
 
     private static NamedAddress? Named(MailAddress? address) =>

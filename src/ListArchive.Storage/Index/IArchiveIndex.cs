@@ -38,4 +38,16 @@ public interface IArchiveIndex : IDisposable
     ArchiveStats GetStats();
 
     SearchResults Search(SearchQuery query, int offset, int limit);
+
+    /// <summary>Learned trailers (list footers, author signatures) by (kind, key).</summary>
+    IReadOnlyDictionary<(string Kind, string Key), string> GetTrailers();
+
+    /// <summary>Replaces the stored trailers with <paramref name="trailers"/> (those not given are kept).</summary>
+    void SaveTrailers(IReadOnlyDictionary<(string Kind, string Key), string> trailers);
+
+    /// <summary>
+    /// Every derived text the index holds, for <c>listarchive audit</c>: (Message-ID, field, text)
+    /// for subjects, bodies, own and quoted text, link and attachment URLs, and trailers.
+    /// </summary>
+    IEnumerable<(string MessageId, string Field, string Text)> EnumerateDerivedText();
 }

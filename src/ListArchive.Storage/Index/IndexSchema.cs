@@ -10,11 +10,12 @@ namespace ListArchive.Storage.Index;
 /// </summary>
 internal static class IndexSchema
 {
-    public const int Version = 1;
+    // 2: own and quoted text (segmentation), segment attribution, unwrapped links, learned trailers.
+    public const int Version = 2;
 
     public static readonly string[] Tables =
     [
-        "messages_fts", "messages", "problems", "segments", "attachments", "author_aliases", "author_nodes", "threads",
+        "messages_fts", "messages", "problems", "segments", "attachments", "links", "trailers", "author_aliases", "author_nodes", "threads",
     ];
 
     public const string Create = """
@@ -39,7 +40,9 @@ internal static class IndexSchema
             depth INTEGER,
             thread_order INTEGER,
             link_reason TEXT,
-            body TEXT NOT NULL
+            body TEXT NOT NULL,
+            own_text TEXT NOT NULL,
+            quoted_text TEXT NOT NULL
         );
         CREATE INDEX messages_by_message_id ON messages (message_id, list);
         CREATE INDEX messages_by_list_date ON messages (list, date_utc);
@@ -48,7 +51,7 @@ internal static class IndexSchema
         CREATE INDEX messages_by_author_node ON messages (author_node);
         CREATE INDEX messages_by_list_author ON messages (list, author_id);
         CREATE VIRTUAL TABLE messages_fts USING fts5 (
-            subject, body, from_text,
+            subject, own_text, quoted_text, from_text,
             content = 'messages', content_rowid = 'raw_id',
             tokenize = 'porter unicode61 remove_diacritics 2'
         );
@@ -66,7 +69,31 @@ internal static class IndexSchema
             kind TEXT NOT NULL,
             start INTEGER NOT NULL,
             length INTEGER NOT NULL,
+            depth INTEGER NOT NULL,
+            author_name TEXT,
+            author_address TEXT,
+            date_utc INTEGER,
+            date_offset INTEGER,
+            cite_message_id TEXT,
             PRIMARY KEY (raw_id, seq)
+        ) WITHOUT ROWID;
+        CREATE TABLE links (
+            raw_id INTEGER NOT NULL,
+            seq INTEGER NOT NULL,
+            url TEXT NOT NULL,
+            formats TEXT NOT NULL,
+            opaque INTEGER NOT NULL,
+            host_hint TEXT,
+            start INTEGER NOT NULL,
+            length INTEGER NOT NULL,
+            PRIMARY KEY (raw_id, seq)
+        ) WITHOUT ROWID;
+        CREATE INDEX links_by_url ON links (url);
+        CREATE TABLE trailers (
+            kind TEXT NOT NULL,
+            key TEXT NOT NULL,
+            text TEXT NOT NULL,
+            PRIMARY KEY (kind, key)
         ) WITHOUT ROWID;
         CREATE TABLE attachments (
             raw_id INTEGER NOT NULL,

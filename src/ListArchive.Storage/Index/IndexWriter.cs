@@ -25,6 +25,8 @@ internal sealed class IndexWriter : IDisposable
     private readonly SqliteCommand _deleteProblems;
     private readonly SqliteCommand _deleteSegments;
     private readonly SqliteCommand _deleteAttachments;
+    private readonly SqliteCommand _deleteLinks;
+    private readonly SqliteCommand _link;
     private readonly SqliteCommand _problem;
     private readonly SqliteCommand _segment;
     private readonly SqliteCommand _attachment;
@@ -44,28 +46,33 @@ internal sealed class IndexWriter : IDisposable
         _reassign = Prepare("UPDATE messages SET author_id = $id WHERE author_node = $node RETURNING list, thread_id");
         _exists = Prepare("SELECT 1 FROM messages WHERE raw_id = $raw");
         _ftsDelete = Prepare("""
-            INSERT INTO messages_fts (messages_fts, rowid, subject, body, from_text)
-            SELECT 'delete', raw_id, subject, body, from_text FROM messages WHERE raw_id = $raw
+            INSERT INTO messages_fts (messages_fts, rowid, subject, own_text, quoted_text, from_text)
+            SELECT 'delete', raw_id, subject, own_text, quoted_text, from_text FROM messages WHERE raw_id = $raw
             """);
         _upsert = Prepare("""
             INSERT INTO messages (raw_id, list, message_id, subject, norm_subject, from_name, from_address, from_text,
-                author_node, author_id, author_evidence, date_utc, date_offset, in_reply_to, refs, body)
+                author_node, author_id, author_evidence, date_utc, date_offset, in_reply_to, refs, body, own_text, quoted_text)
             VALUES ($raw, $list, $mid, $subject, $norm, $fname, $faddr, $ftext, $node, $author, $evidence, $date, $offset,
-                $irt, $refs, $body)
+                $irt, $refs, $body, $own, $quoted)
             ON CONFLICT (raw_id) DO UPDATE SET list = excluded.list, message_id = excluded.message_id,
                 subject = excluded.subject, norm_subject = excluded.norm_subject, from_name = excluded.from_name,
                 from_address = excluded.from_address, from_text = excluded.from_text, author_node = excluded.author_node,
                 author_id = excluded.author_id, author_evidence = excluded.author_evidence, date_utc = excluded.date_utc,
                 date_offset = excluded.date_offset, in_reply_to = excluded.in_reply_to, refs = excluded.refs,
-                body = excluded.body
+                body = excluded.body, own_text = excluded.own_text, quoted_text = excluded.quoted_text
             RETURNING thread_id
             """);
-        _ftsInsert = Prepare("INSERT INTO messages_fts (rowid, subject, body, from_text) VALUES ($raw, $subject, $body, $ftext)");
+        _ftsInsert = Prepare("INSERT INTO messages_fts (rowid, subject, own_text, quoted_text, from_text) VALUES ($raw, $subject, $own, $quoted, $ftext)");
         _deleteProblems = Prepare("DELETE FROM problems WHERE raw_id = $raw");
         _deleteSegments = Prepare("DELETE FROM segments WHERE raw_id = $raw");
         _deleteAttachments = Prepare("DELETE FROM attachments WHERE raw_id = $raw");
+        _deleteLinks = Prepare("DELETE FROM links WHERE raw_id = $raw");
+        _link = Prepare("INSERT INTO links (raw_id, seq, url, formats, opaque, host_hint, start, length) VALUES ($raw, $seq, $url, $formats, $opaque, $hint, $start, $length)");
         _problem = Prepare("INSERT OR IGNORE INTO problems (raw_id, code, offset, message) VALUES ($raw, $code, $offset, $message)");
-        _segment = Prepare("INSERT INTO segments (raw_id, seq, kind, start, length) VALUES ($raw, $seq, $kind, $start, $length)");
+        _segment = Prepare("""
+            INSERT INTO segments (raw_id, seq, kind, start, length, depth, author_name, author_address, date_utc, date_offset, cite_message_id)
+            VALUES ($raw, $seq, $kind, $start, $length, $depth, $aname, $aaddr, $date, $offset, $cite)
+            """);
         _attachment = Prepare("INSERT INTO attachments (raw_id, seq, name, content_type, size, url) VALUES ($raw, $seq, $name, $type, $size, $url)");
         _copies = Prepare("SELECT raw_id FROM messages WHERE message_id = $mid AND list = $list ORDER BY raw_id");
         // No "thread_id IS NOT NULL" here: it makes SQLite prefer messages_by_thread and scan the list.
@@ -124,6 +131,8 @@ internal sealed class IndexWriter : IDisposable
         var mid = MessageIds.Normalize(m.MessageId) ?? throw new ArgumentException($"raw {m.RawId}: Message-ID is required");
         var subject = Clean(m.Subject ?? "");
         var body = Clean(m.BodyText);
+        var own = m.OwnText is null ? body : Clean(m.OwnText);
+        var quoted = Clean(m.QuotedText);
         var fromText = Clean(string.Join(' ', new[] { author.Name, author.Address }.Where(s => !string.IsNullOrEmpty(s))));
         // A new row (the common case) has nothing to remove: one lookup instead of four deletes.
         Bind(_exists, ("$raw", m.RawId));
@@ -134,6 +143,7 @@ internal sealed class IndexWriter : IDisposable
             Run(_deleteProblems, ("$raw", m.RawId));
             Run(_deleteSegments, ("$raw", m.RawId));
             Run(_deleteAttachments, ("$raw", m.RawId));
+            Run(_deleteLinks, ("$raw", m.RawId));
         }
 
         Bind(_upsert,
@@ -142,9 +152,9 @@ internal sealed class IndexWriter : IDisposable
             ("$fname", author.Name), ("$faddr", author.Address), ("$ftext", fromText),
             ("$node", node), ("$author", authorId), ("$evidence", author.Evidence),
             ("$date", m.Date?.ToUnixTimeSeconds()), ("$offset", m.Date is { } d ? (long)d.Offset.TotalMinutes : null),
-            ("$irt", JoinIds(m.InReplyTo)), ("$refs", JoinIds(m.References)), ("$body", body));
+            ("$irt", JoinIds(m.InReplyTo)), ("$refs", JoinIds(m.References)), ("$body", body), ("$own", own), ("$quoted", quoted));
         var thread = _upsert.ExecuteScalar() as string;
-        Run(_ftsInsert, ("$raw", m.RawId), ("$subject", subject), ("$body", body), ("$ftext", fromText));
+        Run(_ftsInsert, ("$raw", m.RawId), ("$subject", subject), ("$own", own), ("$quoted", quoted), ("$ftext", fromText));
 
         foreach (var p in m.Problems)
         {
@@ -155,7 +165,16 @@ internal sealed class IndexWriter : IDisposable
         for (var i = 0; i < segments.Count; i++)
         {
             var s = segments[i];
-            Run(_segment, ("$raw", m.RawId), ("$seq", i), ("$kind", s.Kind), ("$start", s.Start), ("$length", s.Length));
+            Run(_segment, ("$raw", m.RawId), ("$seq", i), ("$kind", s.Kind), ("$start", s.Start), ("$length", s.Length),
+                ("$depth", s.Depth), ("$aname", s.AuthorName), ("$aaddr", s.AuthorAddress), ("$date", s.Date?.ToUnixTimeSeconds()),
+                ("$offset", s.Date is { } sd ? (long)sd.Offset.TotalMinutes : null), ("$cite", MessageIds.Normalize(s.CiteMessageId)));
+        }
+
+        for (var i = 0; i < m.Links.Count; i++)
+        {
+            var l = m.Links[i];
+            Run(_link, ("$raw", m.RawId), ("$seq", i), ("$url", l.Url), ("$formats", string.Join(' ', l.Formats)),
+                ("$opaque", l.IsOpaque ? 1L : 0L), ("$hint", l.HostHint), ("$start", l.Start), ("$length", l.Length));
         }
 
         for (var i = 0; i < m.Attachments.Count; i++)

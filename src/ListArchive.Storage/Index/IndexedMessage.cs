@@ -53,4 +53,13 @@ public sealed record IndexedMessage
 
     /// <summary>Body segments; null means one <c>own</c> segment covering the whole text.</summary>
     public IReadOnlyList<TextSegment>? Segments { get; init; }
+
+    /// <summary>What the sender wrote (searched by default); null means the whole <see cref="BodyText"/>.</summary>
+    public string? OwnText { get; init; }
+
+    /// <summary>What the sender quoted or forwarded, quote markers removed (searched with <c>in:quoted</c>).</summary>
+    public string QuotedText { get; init; } = "";
+
+    /// <summary>Links of the body that a URL rewriter had wrapped, as restored.</summary>
+    public IReadOnlyList<MessageLink> Links { get; init; } = [];
 }

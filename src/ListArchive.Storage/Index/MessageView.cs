@@ -19,4 +19,8 @@ public sealed record MessageView(
     string BodyText,
     IReadOnlyList<TextSegment> Segments,
     IReadOnlyList<AttachmentInfo> Attachments,
-    IReadOnlyList<MessageProblem> Problems);
+    IReadOnlyList<MessageProblem> Problems)
+{
+    /// <summary>Links a URL rewriter had wrapped, as restored.</summary>
+    public IReadOnlyList<MessageLink> Links { get; init; } = [];
+}

@@ -162,14 +162,24 @@ public sealed partial class SqliteArchiveIndex
         var rawId = r.GetInt64(0);
         var problems = Query(c, "SELECT code, offset, message FROM problems WHERE raw_id = $raw ORDER BY offset, code, message",
             p => new MessageProblem(p.GetString(0), p.GetInt64(1), p.GetString(2)), ("$raw", rawId));
-        var segments = Query(c, "SELECT kind, start, length FROM segments WHERE raw_id = $raw ORDER BY seq",
-            s => new TextSegment(s.GetString(0), s.GetInt32(1), s.GetInt32(2)), ("$raw", rawId));
+        var segments = Query(c,
+            "SELECT kind, start, length, depth, author_name, author_address, date_utc, date_offset, cite_message_id FROM segments WHERE raw_id = $raw ORDER BY seq",
+            s => new TextSegment(s.GetString(0), s.GetInt32(1), s.GetInt32(2))
+            {
+                Depth = s.GetInt32(3), AuthorName = Str(s, 4), AuthorAddress = Str(s, 5), Date = Date(s, 6, 7), CiteMessageId = Str(s, 8),
+            }, ("$raw", rawId));
+        var links = Query(c, "SELECT url, formats, opaque, host_hint, start, length FROM links WHERE raw_id = $raw ORDER BY seq",
+            l => new MessageLink(l.GetString(0), l.GetString(1).Split(' ', StringSplitOptions.RemoveEmptyEntries), l.GetInt64(2) != 0,
+                Str(l, 3), l.GetInt32(4), l.GetInt32(5)), ("$raw", rawId));
         var attachments = Query(c, "SELECT name, content_type, size, url FROM attachments WHERE raw_id = $raw ORDER BY seq",
             a => new AttachmentInfo(Str(a, 0), Str(a, 1), a.IsDBNull(2) ? null : a.GetInt64(2), Str(a, 3)), ("$raw", rawId));
         return new MessageView(
             rawId, r.GetString(1), r.GetString(2), r.GetString(3), new PersonRef(Str(r, 4), Str(r, 5), Str(r, 6)), r.GetString(14),
             Date(r, 7, 8), Str(r, 9), Str(r, 10), Int(r, 11), Int(r, 12), Str(r, 13),
-            SplitIds(r.GetString(15)), SplitIds(r.GetString(16)), r.GetString(17), segments, attachments, problems);
+            SplitIds(r.GetString(15)), SplitIds(r.GetString(16)), r.GetString(17), segments, attachments, problems)
+        {
+            Links = links,
+        };
     }
 
     private static List<T> Query<T>(SqliteConnection c, string sql, Func<SqliteDataReader, T> read, params (string Name, object? Value)[] args)

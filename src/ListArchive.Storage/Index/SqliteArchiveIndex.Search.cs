@@ -4,7 +4,7 @@ using ListArchive.Storage.Search;
 namespace ListArchive.Storage.Index;
 
 // Search: the parsed query becomes one FTS5 MATCH expression (bound as a parameter) plus SQL
-// filters for list and dates, ranked by bm25 (subject weighs 4, From 2, body 1).
+// filters for list and dates, ranked by bm25 (subject weighs 4, From 2, own text 1, quoted text 0.5).
 public sealed partial class SqliteArchiveIndex
 {
     /// <inheritdoc />
@@ -15,8 +15,8 @@ public sealed partial class SqliteArchiveIndex
             return new SearchResults(0, [], query.Warnings);
         }
 
-        var positive = FtsQueryBuilder.Positive(query.Terms);
-        var negative = positive is null ? FtsQueryBuilder.AnyNegative(query.Terms) : null;
+        var positive = FtsQueryBuilder.Positive(query.Terms, query.Scope);
+        var negative = positive is null ? FtsQueryBuilder.AnyNegative(query.Terms, query.Scope) : null;
         var args = new List<(string, object?)>();
         var where = new StringBuilder(" WHERE 1 = 1");
         string from;
@@ -27,14 +27,16 @@ public sealed partial class SqliteArchiveIndex
             from = " FROM messages_fts JOIN messages m ON m.raw_id = messages_fts.rowid";
             where.Append(" AND messages_fts MATCH $match");
             args.Add(("$match", positive));
-            rank = "bm25(messages_fts, 4.0, 1.0, 2.0), ";
-            snippet = "snippet(messages_fts, 1, $open, $close, '…', 24)";
+            rank = "bm25(messages_fts, 4.0, 1.0, 0.5, 2.0), ";
+            // Column 1 is the own text, 2 the quoted text; -1 lets FTS5 pick the best column.
+            var column = query.Scope switch { SearchScope.Own => 1, SearchScope.Quoted => 2, _ => -1 };
+            snippet = $"snippet(messages_fts, {column}, $open, $close, '…', 24)";
         }
         else
         {
             from = " FROM messages m";
             rank = "";
-            snippet = "substr(m.body, 1, 200)";
+            snippet = query.Scope == SearchScope.Quoted ? "substr(m.quoted_text, 1, 200)" : "substr(m.own_text, 1, 200)";
             if (negative is not null)
             {
                 where.Append(" AND m.raw_id NOT IN (SELECT rowid FROM messages_fts WHERE messages_fts MATCH $match)");

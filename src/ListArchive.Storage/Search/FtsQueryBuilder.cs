@@ -13,15 +13,15 @@ namespace ListArchive.Storage.Search;
 internal static class FtsQueryBuilder
 {
     /// <summary>The expression for the positive terms, or null when there are none.</summary>
-    public static string? Positive(IReadOnlyList<SearchTerm> terms)
+    public static string? Positive(IReadOnlyList<SearchTerm> terms, SearchScope scope = SearchScope.All)
     {
-        var positives = terms.Where(t => !t.Negated).Select(Term).ToList();
+        var positives = terms.Where(t => !t.Negated).Select(t => Term(t, scope)).ToList();
         if (positives.Count == 0)
         {
             return null;
         }
 
-        var negatives = terms.Where(t => t.Negated).Select(Term).ToList();
+        var negatives = terms.Where(t => t.Negated).Select(t => Term(t, scope)).ToList();
         var sb = new StringBuilder();
         sb.Append('(').Append(string.Join(" AND ", positives)).Append(')');
         foreach (var n in negatives)
@@ -33,14 +33,14 @@ internal static class FtsQueryBuilder
     }
 
     /// <summary>The expression matching any negated term (used when there is no positive term).</summary>
-    public static string? AnyNegative(IReadOnlyList<SearchTerm> terms)
+    public static string? AnyNegative(IReadOnlyList<SearchTerm> terms, SearchScope scope = SearchScope.All)
     {
-        var negatives = terms.Where(t => t.Negated).Select(Term).ToList();
+        var negatives = terms.Where(t => t.Negated).Select(t => Term(t, scope)).ToList();
         return negatives.Count == 0 ? null : string.Join(" OR ", negatives);
     }
 
     /// <summary>One term as FTS5 syntax.</summary>
-    public static string Term(SearchTerm term)
+    public static string Term(SearchTerm term, SearchScope scope = SearchScope.All)
     {
         var quoted = Quote(term.Text);
         if (term.Prefix)
@@ -52,7 +52,12 @@ internal static class FtsQueryBuilder
         {
             SearchField.Subject => "{subject} : " + quoted,
             SearchField.From => "{from_text} : " + quoted,
-            _ => quoted,
+            _ => scope switch
+            {
+                SearchScope.Own => "{subject own_text from_text} : " + quoted,
+                SearchScope.Quoted => "{quoted_text} : " + quoted,
+                _ => quoted,
+            },
         };
     }
 

@@ -8,7 +8,8 @@ namespace ListArchive.Storage.Search;
 /// or <c>-"phrase"</c> (exclude), <c>word*</c> (prefix), <c>from:x</c>, <c>subject:x</c>
 /// (values may be quoted), <c>list:name</c> (repeatable: any of), <c>after:YYYY-MM-DD</c>
 /// (that day and later, UTC) and <c>before:YYYY-MM-DD</c> (earlier than that day; also
-/// <c>YYYY-MM</c> and <c>YYYY</c>). Everything else is text: <c>OR</c>, <c>NEAR</c>,
+/// <c>YYYY-MM</c> and <c>YYYY</c>), <c>in:own</c> (default), <c>in:quoted</c> or <c>in:all</c>
+/// (which body text free terms look in, <see cref="SearchScope"/>). Everything else is text: <c>OR</c>, <c>NEAR</c>,
 /// parentheses and stray quotes are searched as words, never as FTS5 operators — the query is
 /// translated to FTS5 by <see cref="FtsQueryBuilder"/>, which quotes every term.
 /// </summary>
@@ -19,6 +20,9 @@ public sealed record SearchQuery(
     DateTimeOffset? Before,
     IReadOnlyList<string> Warnings)
 {
+    /// <summary>Which body text free terms look in.</summary>
+    public SearchScope Scope { get; init; } = SearchScope.Own;
+
     /// <summary>True when the query has no condition at all.</summary>
     public bool IsEmpty => Terms.Count == 0 && Lists.Count == 0 && After is null && Before is null;
 
@@ -30,6 +34,7 @@ public sealed record SearchQuery(
         var warnings = new List<string>();
         DateTimeOffset? after = null;
         DateTimeOffset? before = null;
+        var scope = SearchScope.Own;
         var s = input ?? "";
         var i = 0;
         while (i < s.Length)
@@ -53,7 +58,7 @@ public sealed record SearchQuery(
             if (colon > i)
             {
                 var name = s[i..colon].ToLowerInvariant();
-                if (name is "from" or "subject" or "list" or "after" or "before")
+                if (name is "from" or "subject" or "list" or "after" or "before" or "in")
                 {
                     field = name;
                     i = colon + 1;
@@ -71,6 +76,24 @@ public sealed record SearchQuery(
             {
                 case "list":
                     lists.Add(value);
+                    break;
+                case "in":
+                    switch (value.ToLowerInvariant())
+                    {
+                        case "own":
+                            scope = SearchScope.Own;
+                            break;
+                        case "quoted" or "quote" or "quotes":
+                            scope = SearchScope.Quoted;
+                            break;
+                        case "all":
+                            scope = SearchScope.All;
+                            break;
+                        default:
+                            warnings.Add($"in: expects own, quoted or all, got \"{value}\"");
+                            break;
+                    }
+
                     break;
                 case "after":
                 case "before":
@@ -106,7 +129,7 @@ public sealed record SearchQuery(
             }
         }
 
-        return new SearchQuery(terms, lists, after, before, warnings);
+        return new SearchQuery(terms, lists, after, before, warnings) { Scope = scope };
     }
 
     private static int FieldEnd(string s, int i)

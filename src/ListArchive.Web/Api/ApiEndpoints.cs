@@ -62,8 +62,10 @@ internal static class ApiEndpoints
                 Hits = results.Hits.Select(h => new
                 {
                     h.MessageId, h.List, h.Subject, From = Person(h.From), h.Date, h.ThreadId,
-                    Snippet = h.Snippet.Text,
-                    Highlights = h.Snippet.Highlights.Select(r => new[] { r.Start, r.Length }),
+                    // Highlight offsets index the snippet as stored; addresses in it are obfuscated
+                    // piecewise so that the offsets stay valid.
+                    Snippet = h.Snippet.Render(Rendering.AddressDisplay.ObfuscateText, "", ""),
+                    Highlights = Highlights(h.Snippet),
                 }),
                 results.Warnings,
             });
@@ -73,10 +75,50 @@ internal static class ApiEndpoints
     private static object Person(Storage.Index.PersonRef p) =>
         new { p.Name, Address = Rendering.AddressDisplay.Obfuscate(p.Address), p.AuthorId };
 
-    private static object Message(Storage.Index.MessageView m) => new
+    /// <summary>Highlight ranges in the obfuscated snippet: each piece is obfuscated on its own.</summary>
+    private static IEnumerable<int[]> Highlights(Storage.Search.HighlightedText snippet)
     {
-        m.MessageId, m.List, m.Subject, From = Person(m.From), m.Date, m.ThreadId, m.ParentId, m.Depth,
-        m.Order, m.Link, m.InReplyTo, m.References, Body = m.BodyText, m.Segments, m.Attachments,
-        m.Problems,
-    };
+        var ranges = new List<int[]>();
+        var position = 0;
+        var last = 0;
+        foreach (var r in snippet.Highlights)
+        {
+            position += Rendering.AddressDisplay.ObfuscateText(snippet.Text[last..r.Start]).Length;
+            var length = Rendering.AddressDisplay.ObfuscateText(snippet.Text.Substring(r.Start, r.Length)).Length;
+            ranges.Add([position, length]);
+            position += length;
+            last = r.Start + r.Length;
+        }
+
+        return ranges;
+    }
+
+    /// <summary>
+    /// A message for the API: the body as its segments, each with its own text (addresses
+    /// obfuscated, so the texts, not offsets, are the contract: joined they give the body).
+    /// </summary>
+    private static object Message(Storage.Index.MessageView m)
+    {
+        var segments = m.Segments.Count > 0 ? m.Segments : [new Storage.Index.TextSegment(Storage.Index.TextSegment.Own, 0, m.BodyText.Length)];
+        var parts = segments
+            .Where(s => s.Start >= 0 && s.Length >= 0 && s.Start + s.Length <= m.BodyText.Length)
+            .Select(s => new
+            {
+                s.Kind,
+                Text = Rendering.AddressDisplay.ObfuscateText(m.BodyText.Substring(s.Start, s.Length)),
+                s.Depth,
+                Author = s.AuthorName is null && s.AuthorAddress is null
+                    ? null
+                    : new { Name = s.AuthorName, Address = Rendering.AddressDisplay.Obfuscate(s.AuthorAddress) },
+                s.Date,
+                s.CiteMessageId,
+            })
+            .ToList();
+        return new
+        {
+            m.MessageId, m.List, m.Subject, From = Person(m.From), m.Date, m.ThreadId, m.ParentId, m.Depth,
+            m.Order, m.Link, m.InReplyTo, m.References, Body = string.Concat(parts.Select(p => p.Text)), Segments = parts,
+            Links = m.Links.Select(l => new { l.Url, l.Formats, l.IsOpaque, l.HostHint }), m.Attachments, m.Problems,
+        };
+    }
 }

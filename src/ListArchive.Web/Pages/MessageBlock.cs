@@ -31,7 +31,7 @@ internal static class MessageBlock
         w.Raw(" · ").Text(Format.Time(m.Date)).Raw(" · ")
          .Link(Paths.Message(m.List, m.MessageId), "permalink").Raw(" · ")
          .Link(Paths.Raw(m.List, m.MessageId), "raw").Raw("</div>");
-        w.Raw("<pre class=\"body\">").Text(m.BodyText).Raw("</pre>");
+        BodyRenderer.Write(w, m);
         if (m.Attachments.Count > 0)
         {
             w.Raw("<ul class=\"meta\">");

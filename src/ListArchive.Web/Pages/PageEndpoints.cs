@@ -1,3 +1,4 @@
+using ListArchive.Analysis.Links;
 using ListArchive.Storage.Search;
 using ListArchive.Web.Rendering;
 using Microsoft.AspNetCore.Builder;
@@ -50,9 +51,11 @@ internal static class PageEndpoints
             var message = archive.Read(i => i.GetMessage(Segment(context, 1), list));
             var raw = message is null ? null : archive.Raw(message.RawId);
             // text/plain with nosniff: the browser shows the bytes, it never renders mail HTML.
+            // The raw store keeps the original bytes; what is served is a copy with every
+            // URL rewriter's recipient data (Safe Links data=, Proofpoint r=, …) removed.
             return raw is null
                 ? NotFound("No such message in this list.")
-                : Results.Bytes(raw.Bytes, "text/plain; charset=utf-8");
+                : Results.Bytes(RawRedactor.RedactRaw(raw.Bytes).Bytes, "text/plain; charset=utf-8");
         });
     }
 

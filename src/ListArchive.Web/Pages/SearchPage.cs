@@ -31,7 +31,7 @@ internal static class SearchPage
                 w.Raw(" · ").Link(Paths.Thread(hit.List, hit.ThreadId), "thread");
             }
 
-            w.Raw("</div><p>").Raw(hit.Snippet.Render(System.Net.WebUtility.HtmlEncode, "<mark>", "</mark>")).Raw("</p></article>");
+            w.Raw("</div><p>").Raw(hit.Snippet.Render(s => System.Net.WebUtility.HtmlEncode(AddressDisplay.ObfuscateText(s)), "<mark>", "</mark>")).Raw("</p></article>");
         }
 
         w.Raw("<p class=\"pager\">");

@@ -1,3 +1,5 @@
+using System.Text.RegularExpressions;
+
 namespace ListArchive.Web.Rendering;
 
 /// <summary>
@@ -5,8 +7,30 @@ namespace ListArchive.Web.Rendering;
 /// a reader can still tell two addresses of one domain apart by name while harvesters get nothing
 /// usable. (pipermail's <c>user at domain</c> is trivially reversed by harvesters.)
 /// </summary>
-internal static class AddressDisplay
+internal static partial class AddressDisplay
 {
+    /// <summary>
+    /// Every address in free text (attribution lines, signatures, quoted headers) obfuscated the
+    /// same way; also pipermail's <c>&lt;user at domain&gt;</c> form inside brackets, where
+    /// "look at example.org" in prose cannot be mistaken for it.
+    /// </summary>
+    public static string ObfuscateText(string text)
+    {
+        if (text.IndexOf('@') < 0 && !text.Contains(" at ", StringComparison.Ordinal))
+        {
+            return text;
+        }
+
+        text = Address().Replace(text, m => Obfuscate(m.Value));
+        return PipermailAddress().Replace(text, m => m.Groups[1].Value + m.Groups[2].Value[0] + "… at " + m.Groups[3].Value);
+    }
+
+    [GeneratedRegex(@"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+", RegexOptions.CultureInvariant)]
+    private static partial Regex Address();
+
+    [GeneratedRegex(@"([<(\[])([A-Za-z0-9._%+\-]+) at ([A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+)(?=[>)\]])", RegexOptions.CultureInvariant)]
+    private static partial Regex PipermailAddress();
+
     public static string Obfuscate(string? address)
     {
         if (string.IsNullOrEmpty(address))

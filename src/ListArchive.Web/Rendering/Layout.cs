@@ -23,6 +23,12 @@ internal static class Layout
         article.msg{background:#fff;border:1px solid #e3e6ec;border-radius:6px;margin:1rem 0;padding:.8rem 1rem}
         article.msg h2{font-size:1.05rem;margin:0 0 .3rem}
         pre.body{white-space:pre-wrap;word-wrap:break-word;font:15px/1.45 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;margin:.6rem 0 0}
+        details.quote{margin:.4rem 0;border-left:3px solid #c9d1e0;padding-left:.6rem}
+        details.quote summary{cursor:pointer;color:#5b6478;font-size:.9rem}
+        details.quote pre.body{color:#4a5263;margin:.3rem 0 0}
+        pre.attr{color:#5b6478;margin:.4rem 0 0}
+        pre.dim{color:#8a93a6;margin:.4rem 0 0}
+        div.body pre.body{margin-top:.2rem}
         mark{background:#fff1a8}
         .pager a{margin-right:1rem}
         .problems{color:#8a4b00;font-size:.85rem}

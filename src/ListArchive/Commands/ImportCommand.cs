@@ -84,6 +84,7 @@ internal static class ImportCommand
         skippedFiles = s.SkippedFiles,
         problems = s.Problems,
         problemsByKind = s.ProblemsByKind,
+        stageSeconds = s.Stages.ToDictionary(p => p.Key, p => Math.Round(p.Value.TotalSeconds, 3)),
     };
 
     internal static void Print(TextWriter output, ImportSummary summary)

@@ -1,0 +1,17 @@
+namespace ListArchive.Ingest;
+
+/// <summary>Names of the import stages timed in <see cref="ImportSummary.Stages"/>.</summary>
+public static class ImportStages
+{
+    /// <summary>Hashing, MIME parsing and mapping to index rows (parallel; wall time of the parallel loops).</summary>
+    public const string Parse = "parse";
+
+    /// <summary>Appending batches to raw.db (compression, deduplication, commit).</summary>
+    public const string Raw = "raw";
+
+    /// <summary>Upserting rows into index.db (messages, FTS5, authors).</summary>
+    public const string Index = "index";
+
+    /// <summary>Threading every touched list once the rows are in.</summary>
+    public const string Thread = "thread";
+}
