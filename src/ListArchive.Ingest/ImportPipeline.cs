@@ -24,7 +24,7 @@ public sealed class ImportPipeline
 
     private readonly Archive _archive;
     private readonly ILogger _log;
-    private BodyAnalyzer _analyzer = new();
+    private BodyAnalyzer _analyzer = new(new Dictionary<(string Kind, string Key), string>());
 
     public ImportPipeline(Archive archive, ILogger? log = null)
     {
@@ -80,7 +80,7 @@ public sealed class ImportPipeline
         }
 
         tally.Time(ImportStages.Thread, threadClock.Elapsed);
-        _archive.Index.SaveTrailers(_analyzer.Trailers);
+        LearnTrailers(options, tally);
         return tally.Summary(touched.ToList(), clock.Elapsed);
     }
 
@@ -92,7 +92,7 @@ public sealed class ImportPipeline
         var tally = new Tally();
         var touched = new SortedSet<string>(StringComparer.Ordinal);
         _archive.Index.ResetDerived();
-        _analyzer = new BodyAnalyzer();
+        _analyzer = new BodyAnalyzer(_archive.Index.GetTrailers());
         CatchUp(touched, tally, options);
         var threadClock = Stopwatch.StartNew();
         foreach (var list in touched)
@@ -101,8 +101,16 @@ public sealed class ImportPipeline
         }
 
         tally.Time(ImportStages.Thread, threadClock.Elapsed);
-        _archive.Index.SaveTrailers(_analyzer.Trailers);
+        LearnTrailers(options, tally);
         return tally.Summary(touched.ToList(), clock.Elapsed);
+    }
+
+    /// <summary>Learns footers and signatures from what this run indexed; re-segments what they change.</summary>
+    private void LearnTrailers(ImportOptions options, Tally tally)
+    {
+        var clock = Stopwatch.StartNew();
+        new TrailerPass(_archive, _log).Run(options.Parallelism);
+        tally.Time(ImportStages.Trailers, clock.Elapsed);
     }
 
     /// <summary>Indexes raw messages stored after the last indexed one, in raw-id order.</summary>

@@ -14,4 +14,7 @@ public static class ImportStages
 
     /// <summary>Threading every touched list once the rows are in.</summary>
     public const string Thread = "thread";
+
+    /// <summary>Learning footers and signatures, re-segmenting the messages they change.</summary>
+    public const string Trailers = "trailers";
 }

@@ -60,6 +60,27 @@ public sealed class PageTests(ArchiveSite site) : IClassFixture<ArchiveSite>
     }
 
     [Fact]
+    public async Task RawDownloadHasNoRecipientData()
+    {
+        var raw = await site.Client.GetStringAsync($"/governance/{Uri.EscapeDataString(Milton)}/raw");
+        // Still the message (headers, the links' targets), but no Safe Links data=/sdata=.
+        Assert.Contains("Message-ID: <" + Milton + ">", raw, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("justnetcoalition.org", raw);
+        Assert.DoesNotContain("milton%40gatech.edu", raw, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("sdata=", raw);
+    }
+
+    [Fact]
+    public async Task PermalinkFoldsQuotesUnderWhomTheyQuote()
+    {
+        var html = WebUtility.HtmlDecode(await site.Client.GetStringAsync($"/governance/{Uri.EscapeDataString(Milton)}/"));
+        Assert.Contains("<details class=\"quote\"><summary>quoting parminder", html);
+        Assert.DoesNotContain("safelinks", html, StringComparison.OrdinalIgnoreCase);
+        // Addresses inside the body (attribution lines, quoted headers) are obfuscated too.
+        Assert.DoesNotContain("parminder@itforchange.net", html);
+    }
+
+    [Fact]
     public async Task HostileMessageIsEscapedEverywhere()
     {
         // The Message-ID contains '/', quotes, '&' and '%2F': it still has a working permalink.
@@ -103,6 +124,12 @@ public sealed class PageTests(ArchiveSite site) : IClassFixture<ArchiveSite>
         Assert.Equal(Milton, doc.RootElement.GetProperty("messageId").GetString());
         Assert.Equal(Root, doc.RootElement.GetProperty("threadId").GetString());
         Assert.DoesNotContain("milton@gatech.edu", json);
+        Assert.DoesNotContain("safelinks", json, StringComparison.OrdinalIgnoreCase);
+        var segments = doc.RootElement.GetProperty("segments").EnumerateArray().ToList();
+        Assert.Contains(segments, s => s.GetProperty("kind").GetString() == "attribution");
+        Assert.Equal(doc.RootElement.GetProperty("body").GetString(), string.Concat(segments.Select(s => s.GetProperty("text").GetString())));
+        Assert.Contains(doc.RootElement.GetProperty("links").EnumerateArray(),
+            l => l.GetProperty("url").GetString() == "https://justnetcoalition.org/big-tech-governing-big-tech.pdf");
     }
 
     private static int CountOf(string text, string what)

@@ -42,8 +42,23 @@ public interface IArchiveIndex : IDisposable
     /// <summary>Learned trailers (list footers, author signatures) by (kind, key).</summary>
     IReadOnlyDictionary<(string Kind, string Key), string> GetTrailers();
 
-    /// <summary>Replaces the stored trailers with <paramref name="trailers"/> (those not given are kept).</summary>
-    void SaveTrailers(IReadOnlyDictionary<(string Kind, string Key), string> trailers);
+    /// <summary>
+    /// Stores learned trailers (a null text removes one) and the raw id up to which they were
+    /// learned, in one transaction.
+    /// </summary>
+    void SaveTrailers(IReadOnlyDictionary<(string Kind, string Key), string?> trailers, long learnedUpTo);
+
+    /// <summary>The raw id up to which trailers were learned (0 when never).</summary>
+    long TrailersLearnedUpTo { get; }
+
+    /// <summary>Distinct (list, From address) of the messages with a raw id above <paramref name="rawId"/>.</summary>
+    IReadOnlyList<(string List, string? FromAddress)> GetSendersAfter(long rawId);
+
+    /// <summary>
+    /// Bodies of a list's messages, or of one sender's (From address as stored), newest raw id
+    /// first; at most <paramref name="limit"/> when given.
+    /// </summary>
+    IReadOnlyList<(long RawId, string List, string? FromAddress, string Body)> GetBodies(string? list, string? fromAddress, int? limit);
 
     /// <summary>
     /// Every derived text the index holds, for <c>listarchive audit</c>: (Message-ID, field, text)

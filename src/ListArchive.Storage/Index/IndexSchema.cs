@@ -50,6 +50,7 @@ internal static class IndexSchema
         CREATE INDEX messages_by_author ON messages (author_id, date_utc);
         CREATE INDEX messages_by_author_node ON messages (author_node);
         CREATE INDEX messages_by_list_author ON messages (list, author_id);
+        CREATE INDEX messages_by_from ON messages (from_address, raw_id);
         CREATE VIRTUAL TABLE messages_fts USING fts5 (
             subject, own_text, quoted_text, from_text,
             content = 'messages', content_rowid = 'raw_id',

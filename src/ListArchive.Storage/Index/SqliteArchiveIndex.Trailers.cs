@@ -2,41 +2,94 @@ using Microsoft.Data.Sqlite;
 
 namespace ListArchive.Storage.Index;
 
-// Learned trailers and the audit's walk over derived text.
+// Learned trailers (list footers, author signatures) and the audit's walk over derived text.
+// The trailers table also holds one row of kind "learned-up-to" whose text is the raw id up to
+// which trailers were learned: the final pass of an import starts after it.
 public sealed partial class SqliteArchiveIndex
 {
+    private const string LearnedUpToKind = "learned-up-to";
+
     /// <inheritdoc />
     public IReadOnlyDictionary<(string Kind, string Key), string> GetTrailers()
     {
         using var c = OpenReader();
-        return Query(c, "SELECT kind, key, text FROM trailers", r => (r.GetString(0), r.GetString(1), r.GetString(2)))
+        return Query(c, "SELECT kind, key, text FROM trailers WHERE kind <> $mark", r => (r.GetString(0), r.GetString(1), r.GetString(2)),
+                ("$mark", LearnedUpToKind))
             .ToDictionary(t => (t.Item1, t.Item2), t => t.Item3);
     }
 
     /// <inheritdoc />
-    public void SaveTrailers(IReadOnlyDictionary<(string Kind, string Key), string> trailers)
+    public long TrailersLearnedUpTo
     {
-        if (trailers.Count == 0)
+        get
         {
-            return;
+            using var c = OpenReader();
+            var rows = Query(c, "SELECT text FROM trailers WHERE kind = $mark", r => r.GetString(0), ("$mark", LearnedUpToKind));
+            return rows.Count == 1 && long.TryParse(rows[0], System.Globalization.CultureInfo.InvariantCulture, out var id) ? id : 0;
         }
+    }
 
+    /// <inheritdoc />
+    public void SaveTrailers(IReadOnlyDictionary<(string Kind, string Key), string?> trailers, long learnedUpTo)
+    {
         using var tx = _connection.BeginTransaction();
-        using var cmd = _connection.CreateCommand();
-        cmd.Transaction = tx;
-        cmd.CommandText = "INSERT OR REPLACE INTO trailers (kind, key, text) VALUES ($kind, $key, $text)";
-        var kind = cmd.Parameters.Add("$kind", SqliteType.Text);
-        var key = cmd.Parameters.Add("$key", SqliteType.Text);
-        var text = cmd.Parameters.Add("$text", SqliteType.Text);
+        using var upsert = _connection.CreateCommand();
+        upsert.Transaction = tx;
+        upsert.CommandText = "INSERT OR REPLACE INTO trailers (kind, key, text) VALUES ($kind, $key, $text)";
+        var kind = upsert.Parameters.Add("$kind", SqliteType.Text);
+        var key = upsert.Parameters.Add("$key", SqliteType.Text);
+        var text = upsert.Parameters.Add("$text", SqliteType.Text);
+        using var delete = _connection.CreateCommand();
+        delete.Transaction = tx;
+        delete.CommandText = "DELETE FROM trailers WHERE kind = $kind AND key = $key";
+        var dkind = delete.Parameters.Add("$kind", SqliteType.Text);
+        var dkey = delete.Parameters.Add("$key", SqliteType.Text);
         foreach (var ((k, name), value) in trailers)
         {
+            if (value is null)
+            {
+                dkind.Value = k;
+                dkey.Value = name;
+                delete.ExecuteNonQuery();
+                continue;
+            }
+
             kind.Value = k;
             key.Value = name;
             text.Value = value;
-            cmd.ExecuteNonQuery();
+            upsert.ExecuteNonQuery();
         }
 
+        kind.Value = LearnedUpToKind;
+        key.Value = "";
+        text.Value = learnedUpTo.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        upsert.ExecuteNonQuery();
         tx.Commit();
+    }
+
+    /// <inheritdoc />
+    public IReadOnlyList<(string List, string? FromAddress)> GetSendersAfter(long rawId)
+    {
+        using var c = OpenReader();
+        return Query(c, "SELECT DISTINCT list, from_address FROM messages WHERE raw_id > $raw ORDER BY list, from_address",
+            r => (r.GetString(0), Str(r, 1)), ("$raw", rawId));
+    }
+
+    /// <inheritdoc />
+    public IReadOnlyList<(long RawId, string List, string? FromAddress, string Body)> GetBodies(string? list, string? fromAddress, int? limit)
+    {
+        using var c = OpenReader();
+        var where = (list, fromAddress) switch
+        {
+            (not null, not null) => "WHERE list = $list AND from_address = $from",
+            (not null, null) => "WHERE list = $list",
+            (null, not null) => "WHERE from_address = $from",
+            _ => "",
+        };
+        return Query(c, $"SELECT raw_id, list, from_address, body FROM messages {where} ORDER BY raw_id DESC LIMIT $limit",
+            r => (r.GetInt64(0), r.GetString(1), Str(r, 2), r.GetString(3)),
+            [.. list is null ? [] : new[] { ("$list", (object?)list) }, .. fromAddress is null ? [] : new[] { ("$from", (object?)fromAddress) },
+                ("$limit", (long?)limit ?? -1L)]);
     }
 
     /// <inheritdoc />

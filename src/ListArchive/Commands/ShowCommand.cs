@@ -45,6 +45,14 @@ internal static class ShowCommand
                         start = s.Start,
                         length = s.Length,
                         text = Slice(message.BodyText, s.Start, s.Length),
+                        depth = s.Depth,
+                        author = s.AuthorName is null && s.AuthorAddress is null ? null : new { name = s.AuthorName, address = s.AuthorAddress },
+                        date = Json.Date(s.Date),
+                        citeMessageId = s.CiteMessageId,
+                    }),
+                    links = message.Links.Select(l => new
+                    {
+                        url = l.Url, formats = l.Formats, opaque = l.IsOpaque, hostHint = l.HostHint, start = l.Start, length = l.Length,
                     }),
                     attachments = message.Attachments,
                     problems = message.Problems,
@@ -66,6 +74,11 @@ internal static class ShowCommand
             foreach (var problem in message.Problems)
             {
                 output.WriteLine($"Problem:    {problem.Code} at {problem.Offset}: {problem.Message}");
+            }
+
+            foreach (var link in message.Links)
+            {
+                output.WriteLine($"Link:       {link.Url} (unwrapped from {string.Join(" > ", link.Formats)}{(link.IsOpaque ? ", opaque" : "")})");
             }
 
             output.WriteLine();
