@@ -265,7 +265,7 @@ public sealed class ArchiveIndexTests
             c.Open();
             using var cmd = c.CreateCommand();
             cmd.CommandText = "PRAGMA user_version";
-            Assert.Equal(1, Convert.ToInt32(cmd.ExecuteScalar()));
+            Assert.Equal(IndexSchema.Version, Convert.ToInt32(cmd.ExecuteScalar()));
             cmd.CommandText = "PRAGMA user_version = 0; PRAGMA user_version = 7;";
             cmd.ExecuteNonQuery();
         }
