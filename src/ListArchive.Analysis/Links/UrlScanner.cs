@@ -6,7 +6,7 @@ namespace ListArchive.Analysis.Links;
 /// Finds wrapper URLs in mail text (../shared/docs/url-rewriters.md §16): bare, <c>&lt;…&gt;</c>-bracketed
 /// (Outlook's <c>visible&lt;wrapped&gt;</c> and the mail reader's <c>text &lt;href&gt;</c>), in quotes
 /// (HTML attributes), in parentheses and markdown links, hard-wrapped across quoted lines.
-/// Cheap on texts without wrappers: one vectorised IndexOf of "://" per URL, and a host test.
+/// Cheap on texts without wrappers: one vectorised IndexOf of "://" per URL, and a host lookup.
 /// </summary>
 internal static class UrlScanner
 {
@@ -28,7 +28,7 @@ internal static class UrlScanner
             pos = Math.Max(hostEnd, k + 3);
             var scheme = text.AsSpan(s, k - s);
             if (!scheme.Equals("http", StringComparison.OrdinalIgnoreCase) && !scheme.Equals("https", StringComparison.OrdinalIgnoreCase)) continue;
-            if (!HostMayWrap(text.AsSpan(k + 3, hostEnd - k - 3))) continue;
+            if (!WrapperCatalog.IsCandidateHost(text.AsSpan(k + 3, hostEnd - k - 3))) continue;
             var candidate = Extract(text, s, html);
             if (candidate is not { } c) continue;
             (list ??= []).Add(c);
@@ -36,16 +36,6 @@ internal static class UrlScanner
         }
 
         return list;
-    }
-
-    public static bool HostMayWrap(ReadOnlySpan<char> host)
-    {
-        foreach (var fragment in WrapperCatalog.HostFragments)
-        {
-            if (host.Contains(fragment, StringComparison.OrdinalIgnoreCase)) return true;
-        }
-
-        return false;
     }
 
     private static UrlCandidate? Extract(string text, int s, bool html)

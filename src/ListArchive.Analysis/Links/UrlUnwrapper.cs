@@ -19,6 +19,10 @@ public static class UrlUnwrapper
             var parts = UrlParts.Parse(current);
             var format = parts is null ? null : WrapperCatalog.Match(parts);
             if (parts is null || format is null) break;
+
+            // A wrapper host with no query at all is a display artefact ("https://eur01.safelinks.
+            // protection.outlook.com/..." as visible text in 3GPP_MENTORING), not a wrapped URL.
+            if (depth == 0 && format.TargetParameter is not null && parts.QueryStart < 0) return null;
             formats.Add(format.Name);
             if (format.IsOpaque)
                 return new UnwrappedUrl(url, UrlRedactor.RedactUrl(current, depth), formats, true, LayerCodec.HostHint(format, parts), true);

@@ -48,17 +48,42 @@ internal static class WrapperCatalog
     private static readonly HashSet<string> ProofpointHosts = ["urldefense.proofpoint.com", "urldefense.com", "urldefense.us"];
     private static readonly HashSet<string> ShortHosts = ["lnkd.in", "bit.ly", "t.co", "tinyurl.com", "goo.gl", "ow.ly", "buff.ly", "aka.ms"];
 
-    /// <summary>
-    /// Lower-case fragments one of which every wrapper host contains: the cheap pre-check of the
-    /// text scanner (a host without any of them is not looked at further).
-    /// </summary>
-    public static readonly string[] HostFragments =
+    // Hosts and dot-anchored suffixes of every format below: the scanner's cheap first test (a URL
+    // whose host is not among them costs one hash lookup and a few EndsWith).
+    private static readonly HashSet<string> ExactHosts =
     [
-        "safelinks", "urldefense", "mimecast", "cudasvc", "cisco", "trendmicro", "sophos", "fireeye", "symantec",
-        "avanan", "checkpoint", "esvalabs", "trustwave", "inky", "google", "facebook", "linkedin", "slack-redir",
-        "azure", "awstrack", "wl.co", "steamcommunity", "youtube", "lnkd.in", "bit.ly", "t.co", "tinyurl", "goo.gl",
-        "ow.ly", "buff.ly", "aka.ms", "sendgrid", "list-manage", "emailprotection", "teams.", "outlook.office.com",
+        "safelinks.protection.outlook.com", "outlook.office.com", .. TeamsHosts, .. ProofpointHosts, "protect.mimecast.com",
+        "linkprotect.cudasvc.com", "secure-web.cisco.com", "protect2.fireeye.com", "clicktime.symantec.com", "url.avanan.click",
+        "protect.checkpoint.com", "urlsand.esvalabs.com", "scanmail.trustwave.com", "inky.com", "google.com", "www.google.com",
+        "l.facebook.com", "lm.facebook.com", "m.facebook.com", "www.facebook.com", "www.linkedin.com", "linkedin.com",
+        "slack-redir.net", "emails.azure.microsoft.com", "l.wl.co", "steamcommunity.com", "youtube.com", "www.youtube.com",
+        "m.youtube.com", .. ShortHosts, "sendgrid.net", "url.emailprotection.link",
     ];
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> ExactLookup = ExactHosts.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private static readonly string[] Suffixes =
+    [
+        ".safelinks.protection.outlook.com", ".safelinks.protection.office365.us", ".mimecast.com", ".mimecastprotect.com",
+        ".linkprotect.cudasvc.com", ".trendmicro.com", ".protection.sophos.com", ".fireeye.com", ".inky.com", ".awstrack.me",
+        ".ct.sendgrid.net", ".list-manage.com",
+    ];
+
+    /// <summary>Whether <paramref name="host"/> (any case) can be a wrapper's host; false for most hosts at the cost of a lookup.</summary>
+    public static bool IsCandidateHost(ReadOnlySpan<char> host)
+    {
+        if (host.Length is 0 or > 253) return false;
+        Span<char> lower = stackalloc char[host.Length];
+        host.ToLowerInvariant(lower);
+        if (lower[^1] == '.') lower = lower[..^1];
+        if (ExactLookup.Contains(lower)) return true;
+        foreach (var suffix in Suffixes)
+        {
+            if (lower.Length > suffix.Length && lower.EndsWith(suffix, StringComparison.Ordinal)) return true;
+        }
+
+        return lower.StartsWith("www.google.", StringComparison.Ordinal) || lower.StartsWith("google.", StringComparison.Ordinal);
+    }
 
     public static WrapperFormat? Match(UrlParts url)
     {
