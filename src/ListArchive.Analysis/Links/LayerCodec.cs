@@ -43,6 +43,8 @@ internal static class LayerCodec
                 return Param(url, "u") is { } v2 ? AmpUnescape(PercentCoding.Decode(v2.Replace('-', '%').Replace('_', '/'))) : null;
             case "proofpoint-v3":
                 return ProofpointV3.Decode(s);
+            case "safelinks":
+                return SafeLinksTarget(url) is { } target ? PercentCoding.Decode(target) : null;
             case "cisco":
             {
                 // §5: secure-web.cisco.com/<token>/<percent-encoded target>.
@@ -79,6 +81,34 @@ internal static class LayerCodec
             default:
                 return format.TargetParameter is { } p && Param(url, p) is { } value ? PercentCoding.Decode(value) : null;
         }
+    }
+
+    /// <summary>
+    /// Safe Links' url= normally ends at the next '&amp;'. When an outer gateway decoded a layer, the
+    /// target's own '&amp;' is raw (<c>url=http%3A%2F%2Flist.etsi.org/…?SUBED1=X&amp;A=1&amp;data=…</c>,
+    /// 3GPP_TSG_SA_WG4_EVS.mbox); the value then runs to Safe Links' own next parameter (or the end).
+    /// </summary>
+    private static string? SafeLinksTarget(UrlParts url)
+    {
+        var s = url.Url;
+        int start = -1, end = -1;
+        foreach (var (name, vs, ve) in UrlParts.Parameters(s, url.QueryStart))
+        {
+            if (start < 0)
+            {
+                if (name == "url") (start, end) = (vs, ve);
+                continue;
+            }
+
+            // Safe Links' own parameters end the target; so does a prefix of one (a hard-wrapped,
+            // cut "…&dat"), which must not be glued onto the target.
+            if (name.Length == 0 || "data".StartsWith(name, StringComparison.Ordinal) || "sdata".StartsWith(name, StringComparison.Ordinal)
+                || "reserved".StartsWith(name, StringComparison.Ordinal))
+                break;
+            end = ve;
+        }
+
+        return start < 0 || end <= start ? null : s[start..end];
     }
 
     private static string? Param(UrlParts url, string name)
@@ -186,8 +216,8 @@ internal static class LayerCodec
         bool html = s.Contains("&amp;", StringComparison.Ordinal);
         foreach (var (name, vs, ve) in UrlParts.Parameters(s, url.QueryStart))
         {
-            if (format.IdentifyingParameters.Contains(name)) continue;
             var value = s[vs..ve];
+            if (format.IsIdentifying(name, value)) continue;
             if (IsTargetParameter(format, name) && value.Length > 0)
             {
                 value = RedactInner(format, value, depth);

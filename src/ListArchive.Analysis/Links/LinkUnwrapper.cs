@@ -66,6 +66,22 @@ public static class LinkUnwrapper
         while (vStart < vEnd && sb[vStart] is '(' or '[' or '"' or '\'') vStart++;
         if (vEnd - vStart < 3) return false;
         var visible = sb.ToString(vStart, vEnd - vStart);
+        if (!r.IsOpaque && IsTruncatedWrapperDisplay(visible) && vStart >= 2 && sb[vStart - 1] == '(' && sb[vStart - 2] == ' ')
+        {
+            // 3GPP_MENTORING: "https://x/y (https://eur01.safelinks.protection.outlook.com/...)<wrapped>":
+            // Outlook's shortened display of the wrapper between the real text and the wrapper.
+            int pEnd = vStart - 2;
+            int pStart = pEnd;
+            while (pStart > 0 && !char.IsWhiteSpace(sb[pStart - 1]) && sb[pStart - 1] is not ('<' or '>')) pStart--;
+            int http = sb.ToString(pStart, pEnd - pStart).IndexOf("http", StringComparison.OrdinalIgnoreCase);
+            if (http > 0) pStart += http;
+            if (pEnd - pStart >= 3 && SameLink(sb.ToString(pStart, pEnd - pStart), r.Target))
+            {
+                sb.Length = pEnd;
+                if (!(links.Count > 0 && links[^1].Start == pStart)) links.Add(new UnwrappedLink(pStart, pEnd - pStart, r.Target, r.Formats, false, null));
+                return true;
+            }
+        }
 
         bool same = !r.IsOpaque && SameLink(visible, r.Target);
         bool hinted = r.IsOpaque && r.HostHint is { } hint && UrlParts.Parse(visible) is { } vp && vp.Host.Equals(hint, StringComparison.OrdinalIgnoreCase);
@@ -75,6 +91,13 @@ public static class LinkUnwrapper
         if (links.Count > 0 && links[^1].Start == vStart) return true;
         links.Add(new UnwrappedLink(vStart, visible.Length, same ? r.Target : visible, r.Formats, false, r.HostHint));
         return true;
+    }
+
+    private static bool IsTruncatedWrapperDisplay(string visible)
+    {
+        var v = visible.TrimEnd(')');
+        return (v.EndsWith("...", StringComparison.Ordinal) || v.EndsWith('\u2026')) && UrlParts.Parse(v) is { } p
+            && WrapperCatalog.IsCandidateHost(p.Host);
     }
 
     /// <summary>Equal up to an http(s) scheme, a trailing slash and letter case (visible text is typed by people).</summary>

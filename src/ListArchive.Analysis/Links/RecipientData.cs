@@ -60,7 +60,7 @@ public static class RecipientData
         int Outer(int i) => depth == 0 ? i : -1;
         foreach (var (name, vs, ve) in UrlParts.Parameters(url, parts.QueryStart))
         {
-            if (ve > vs && format.IdentifyingParameters.Contains(name))
+            if (format.IsIdentifying(name, url.AsSpan(vs, ve - vs)))
             {
                 int start = vs - name.Length - 1;
                 report(format.Name, name, Outer(start), ve - start);

@@ -159,4 +159,28 @@ public sealed class LinkUnwrapperTests
         Assert.Same(text, r.Text);
         Assert.Empty(r.Links);
     }
+
+    [Fact]
+    public void Outlook_truncated_wrapper_display_folds_with_the_real_url_before_it()
+    {
+        // 3GPP_MENTORING.mbox: "url (https://eur01.safelinks.protection.outlook.com/...)<wrapped>"
+        var target = "https://www.3gpp.org/technologies/tutorials-tools";
+        var text = $"links: {target} (https://eur01.safelinks.protection.outlook.com/...)<{SafeLink(target)}>\nnext";
+        Assert.Equal($"links: {target}\nnext", LinkUnwrapper.UnwrapText(text).Text);
+    }
+
+    [Fact]
+    public void Safe_link_with_raw_ampersand_after_an_outer_layer_keeps_the_whole_target()
+    {
+        // 3GPP_TSG_SA_WG4_EVS.mbox: FireEye around a Safe Link whose own separators were not encoded,
+        // so the target's '&A=1' and Safe Links' data= became FireEye parameters.
+        var w = "https://protect2.fireeye.com/v1/url?k=abc-def&q=1&e=4930cbcb&u=https%3A%2F%2Fcan01.safelinks.protection.outlook.com%2F%3Furl%3Dhttp%253A%252F%252Flist.etsi.org%2Fscripts%2Fwa.exe%3FSUBED1%3D3GPP_TSG_SA_WG4_EVS%26A%3D1&amp;data=04%7C01%7Crecipient%40example.org%7C05a1&amp;sdata=abc&amp;reserved=0";
+        var r = UrlUnwrapper.TryUnwrap(w);
+        Assert.NotNull(r);
+        Assert.Equal("http://list.etsi.org/scripts/wa.exe?SUBED1=3GPP_TSG_SA_WG4_EVS&A=1", r.Target);
+        Assert.Contains(RecipientData.Find(w), f => f.Parameter == "data");
+        var redacted = RecipientData.Redact(w);
+        Assert.DoesNotContain("recipient", redacted);
+        Assert.Empty(RecipientData.Find(redacted));
+    }
 }
