@@ -60,10 +60,14 @@ public static class LinkUnwrapper
     {
         int lt = sb.Length - 1;
         if (lt < 1 || sb[lt] != '<') return false;
-        int vEnd = sb[lt - 1] == ' ' ? lt - 1 : lt;
+        // The visible text touches the '<' (Outlook), or one space (the reader's rendering) or one
+        // line break (usrp-users: the visible URL ends the line, the wrapper starts the next) apart.
+        int vEnd = sb[lt - 1] is ' ' or '\n' ? lt - 1 : lt;
         int vStart = vEnd;
         while (vStart > 0 && !char.IsWhiteSpace(sb[vStart - 1]) && sb[vStart - 1] is not ('<' or '>')) vStart--;
         while (vStart < vEnd && sb[vStart] is '(' or '[' or '"' or '\'') vStart++;
+        int scheme = sb.ToString(vStart, vEnd - vStart).IndexOf("http", StringComparison.OrdinalIgnoreCase);
+        if (scheme > 0) vStart += scheme; // "links:https://…<wrapped>" (3GPP_MENTORING.mbox)
         if (vEnd - vStart < 3) return false;
         var visible = sb.ToString(vStart, vEnd - vStart);
         if (!r.IsOpaque && IsTruncatedWrapperDisplay(visible) && vStart >= 2 && sb[vStart - 1] == '(' && sb[vStart - 2] == ' ')

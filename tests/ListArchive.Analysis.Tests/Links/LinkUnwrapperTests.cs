@@ -26,6 +26,10 @@ public sealed class LinkUnwrapperTests
         var target = "https://example.org/letter";
         var same = LinkUnwrapper.UnwrapText($"{target} <{SafeLink(target)}>");
         Assert.Equal(target, same.Text);
+        var nextLine = LinkUnwrapper.UnwrapText($"apply: {target}\n<{SafeLink(target)}>\n\nThanks");
+        Assert.Equal($"apply: {target}\n\nThanks", nextLine.Text);
+        var glued = LinkUnwrapper.UnwrapText($"links:{target}<{SafeLink(target)}>");
+        Assert.Equal($"links:{target}", glued.Text);
         var other = LinkUnwrapper.UnwrapText($"the letter <{SafeLink(target)}>.");
         Assert.Equal($"the letter <{target}>.", other.Text);
         var link = Assert.Single(other.Links);
