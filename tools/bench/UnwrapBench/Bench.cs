@@ -21,24 +21,29 @@ internal static class Bench
         int wrapped = bodies.Count(b => LinkUnwrapper.UnwrapText(b).Links.Count > 0);
         output.WriteLine($"{messages.Count:N0} messages, {chars / 1e6:F1} M body chars, {wrapped} with wrapped links");
 
-        var parse = Measure(repeat, () =>
+        Func<long> parseWork = () =>
         {
             long n = 0;
             foreach (var m in messages) n += MimeMessage.Parse(m).GetBody().Text.Length;
             return n;
-        });
-        var both = Measure(repeat, () =>
+        };
+        Func<long> bothWork = () =>
         {
             long n = 0;
             foreach (var m in messages) n += LinkUnwrapper.UnwrapText(MimeMessage.Parse(m).GetBody().Text).Text.Length;
             return n;
-        });
-        var unwrapOnly = Measure(repeat, () =>
+        };
+        Func<long> unwrapWork = () =>
         {
             long n = 0;
             foreach (var b in bodies) n += LinkUnwrapper.UnwrapText(b).Links.Count;
             return n;
-        });
+        };
+
+        // Interleaved (A, B, C per round, after two warm-up rounds) so that JIT tiering and the
+        // machine's changing load hit all three alike.
+        var results = Measure(repeat, [parseWork, bothWork, unwrapWork]);
+        var (parse, both, unwrapOnly) = (results[0], results[1], results[2]);
 
         Print(output, "parse+body", parse, messages.Count);
         Print(output, "parse+body+unwrap", both, messages.Count);
@@ -51,28 +56,38 @@ internal static class Bench
 
     private sealed record Result(double WallBest, double WallMedian, double CpuBest, double CpuMedian);
 
-    private static Result Measure(int repeat, Func<long> work)
+    private static Result[] Measure(int repeat, Func<long>[] works)
     {
-        work();
-        var wall = new List<double>();
-        var cpu = new List<double>();
+        for (int w = 0; w < 2; w++)
+        {
+            foreach (var work in works) work();
+        }
+
+        var wall = works.Select(_ => new List<double>()).ToArray();
+        var cpu = works.Select(_ => new List<double>()).ToArray();
         var process = Process.GetCurrentProcess();
         for (int i = 0; i < repeat; i++)
         {
-            GC.Collect();
-            process.Refresh();
-            var cpu0 = process.TotalProcessorTime;
-            var sw = Stopwatch.StartNew();
-            work();
-            sw.Stop();
-            process.Refresh();
-            wall.Add(sw.Elapsed.TotalSeconds);
-            cpu.Add((process.TotalProcessorTime - cpu0).TotalSeconds);
+            for (int k = 0; k < works.Length; k++)
+            {
+                GC.Collect();
+                process.Refresh();
+                var cpu0 = process.TotalProcessorTime;
+                var sw = Stopwatch.StartNew();
+                works[k]();
+                sw.Stop();
+                process.Refresh();
+                wall[k].Add(sw.Elapsed.TotalSeconds);
+                cpu[k].Add((process.TotalProcessorTime - cpu0).TotalSeconds);
+            }
         }
 
-        wall.Sort();
-        cpu.Sort();
-        return new Result(wall[0], wall[wall.Count / 2], cpu[0], cpu[cpu.Count / 2]);
+        return works.Select((_, k) =>
+        {
+            wall[k].Sort();
+            cpu[k].Sort();
+            return new Result(wall[k][0], wall[k][repeat / 2], cpu[k][0], cpu[k][repeat / 2]);
+        }).ToArray();
     }
 
     private static void Print(TextWriter output, string name, Result r, int messages) =>
