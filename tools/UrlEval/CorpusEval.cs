@@ -9,7 +9,8 @@ namespace ListArchive.Tools.UrlEval;
 /// Scans every corpus folder: per outermost wrapper format the wrapped URLs found in message bodies
 /// (GetBody().Text, as import sees them), how many were unwrapped or kept opaque, and the recipient
 /// parameters still found by <see cref="RecipientData.Find"/> after unwrapping (expected 0), and in
-/// the redacted raw copies (<see cref="RawRedactor"/>).
+/// the redacted raw copies (<see cref="RawRedactor"/>); and the wrapped links of every text/html
+/// part through <see cref="LinkUnwrapper.UnwrapHtml"/> with what is left after it.
 /// </summary>
 internal static class CorpusEval
 {
@@ -18,15 +19,24 @@ internal static class CorpusEval
         var total = new SortedDictionary<string, Counts>(StringComparer.Ordinal);
         int leftTotal = 0;
         output.WriteLine();
-        output.WriteLine($"{"corpus",-28} {"messages",9} {"with links",10} {"found",6} {"unwrapped",9} {"opaque",6} {"params before",13} {"left",5} {"raw left",8} {"s",6}");
+        output.WriteLine($"{"corpus",-28} {"messages",9} {"with links",10} {"found",6} {"unwrapped",9} {"opaque",6} {"params before",13} {"left",5} {"raw left",8} {"html links",10} {"html left",9} {"s",6}");
         foreach (var corpus in Directory.GetDirectories(corporaDir).Order(StringComparer.Ordinal))
         {
             var sw = Stopwatch.StartNew();
-            int messages = 0, withLinks = 0, found = 0, unwrapped = 0, opaque = 0, before = 0, left = 0, rawLeft = 0;
+            int messages = 0, withLinks = 0, found = 0, unwrapped = 0, opaque = 0, before = 0, left = 0, rawLeft = 0, htmlLinks = 0, htmlLeft = 0;
             foreach (var raw in MailSources.Open(corpus))
             {
                 messages++;
-                var text = MimeMessage.Parse(raw.Bytes).GetBody().Text;
+                var parsed = MimeMessage.Parse(raw.Bytes);
+                foreach (var part in Leaves(parsed.Body).Where(p => p.ContentType.Is("text", "html")))
+                {
+                    var html = part.GetText();
+                    var unwrappedHtml = LinkUnwrapper.UnwrapHtml(html);
+                    htmlLinks += unwrappedHtml.Links.Count;
+                    htmlLeft += RecipientData.Find(unwrappedHtml.Text).Count;
+                }
+
+                var text = parsed.GetBody().Text;
                 var result = LinkUnwrapper.UnwrapText(text);
                 if (result.Links.Count == 0) continue;
                 withLinks++;
@@ -57,8 +67,8 @@ internal static class CorpusEval
                 rawLeft += RecipientData.Find(redacted).Count;
             }
 
-            leftTotal += left + rawLeft;
-            output.WriteLine($"{Path.GetFileName(corpus),-28} {messages,9:N0} {withLinks,10:N0} {found,6:N0} {unwrapped,9:N0} {opaque,6:N0} {before,13:N0} {left,5:N0} {rawLeft,8:N0} {sw.Elapsed.TotalSeconds,6:F1}");
+            leftTotal += left + rawLeft + htmlLeft;
+            output.WriteLine($"{Path.GetFileName(corpus),-28} {messages,9:N0} {withLinks,10:N0} {found,6:N0} {unwrapped,9:N0} {opaque,6:N0} {before,13:N0} {left,5:N0} {rawLeft,8:N0} {htmlLinks,10:N0} {htmlLeft,9:N0} {sw.Elapsed.TotalSeconds,6:F1}");
         }
 
         output.WriteLine();
@@ -70,6 +80,9 @@ internal static class CorpusEval
 
         return leftTotal;
     }
+
+    private static IEnumerable<MimeEntity> Leaves(MimeEntity e) =>
+        e.Children.Count > 0 ? e.Children.SelectMany(Leaves) : e.Message is { } m ? Leaves(m.Body) : [e];
 
     private sealed class Counts
     {
