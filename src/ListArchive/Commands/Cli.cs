@@ -33,6 +33,7 @@ internal static class Cli
         root.Subcommands.Add(ShowCommand.Create());
         root.Subcommands.Add(ThreadCommand.Create());
         root.Subcommands.Add(AuditCommand.Create());
+        root.Subcommands.Add(UnwrapCommand.Create());
         return root;
     }
 }
