@@ -32,6 +32,7 @@ internal static class Cli
         root.Subcommands.Add(SearchCommand.Create());
         root.Subcommands.Add(ShowCommand.Create());
         root.Subcommands.Add(ThreadCommand.Create());
+        root.Subcommands.Add(SegmentCommand.Create());
         return root;
     }
 }
