@@ -28,7 +28,7 @@ internal static class SegmentCommand
             byte[] bytes;
             try
             {
-                bytes = path == "-" ? ReadAll(Console.OpenStandardInput()) : File.ReadAllBytes(path);
+                bytes = path == "-" ? ReadAll(System.Console.OpenStandardInput()) : File.ReadAllBytes(path);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
