@@ -119,7 +119,10 @@ internal static partial class AttributionParser
 
         var author = cleaned is null && (address is null || via) ? null : new QuotedAuthor(cleaned, via ? null : address);
         var dateNearStart = date is not null && DateNearStart().IsMatch(t);
-        var strong = (verbForm || zoho) && date is not null && (leadIn is not null || dateNearStart || zoho);
+        // Pine's "On Tue, 6 Feb 2001, X wrote:" (no time) is often kept above an own reply with the quote
+        // deleted (twisted-python); the clients that quote without markers (Outlook, Gmail, Apple,
+        // Thunderbird) all write a time.
+        var strong = (verbForm || zoho) && date is not null && (leadIn is not null || dateNearStart || zoho) && TimeOfDay().IsMatch(t);
         return new AttributionInfo(author, date, ambiguous, strong);
     }
 
@@ -174,6 +177,9 @@ internal static partial class AttributionParser
 
     [GeneratedRegex(@"^(?:\s*(?:[AaPp]\.?\s?[Mm]\.?(?![\p{L}])|г\.|\)|（[^）]*）|\([^)]{1,12}\)|(?:GMT|UTC)(?:[+-]\d{1,2}(?::?\d{2})?)?|[A-Z]{3,4}(?![\p{L}])|h(?![\p{L}])|Uhr(?![\p{L}])))*")]
     private static partial Regex AfterTime();
+
+    [GeneratedRegex(@"\d[:.h]\d\d(?!\d)")]
+    private static partial Regex TimeOfDay();
 
     [GeneratedRegex(@"^\D{0,14}\d")]
     private static partial Regex DateNearStart();

@@ -477,7 +477,15 @@ internal sealed partial class SegmentBuilder
             assigned[j] = true;
         }
 
-        MarkRegion(blockEnd, footerStart, d, html ? 0 : 1, forward ? SegmentKind.Forward : SegmentKind.Quote, forward ? k : -1);
+        // Without a separator line, a header block followed by '>' quotes is a reply quoting the header
+        // of the message it answers (mutt/slrn, twisted-python 2001): an interleaved reply, whose
+        // unmarked text is own. With "-----Original Message-----" or underscores it is Outlook, which
+        // quotes without markers (the quoted message may itself hold '>' lines): all of it is quoted.
+        if (forward || html || sep > 0 || !HasDeeperMarkers(blockEnd, footerStart, d))
+        {
+            MarkRegion(blockEnd, footerStart, d, html ? 0 : 1, forward ? SegmentKind.Forward : SegmentKind.Quote, forward ? k : -1);
+        }
+
         next = blockEnd;
         return true;
     }
@@ -519,6 +527,29 @@ internal sealed partial class SegmentBuilder
             diagnostics.Add(new SegmentDiagnostic("markerless-quote", from < n ? starts[from] : text.Length,
                 "quoted text without '>' markers taken from an attribution or header block; quotes above it that lost their markers are left for text matching"));
         }
+    }
+
+    /// <summary>
+    /// Whether '>' quotes deeper than <paramref name="d"/> follow, before the stretch at depth d ends:
+    /// then unmarked text after an attribution is an inline reply, not a quote that lost its markers
+    /// (twisted-python: "On …, X wrote:", "&lt;snipped&gt;", own text, then '>' quotes).
+    /// </summary>
+    private bool HasDeeperMarkers(int from, int limit, int d)
+    {
+        for (var j = from; j < limit; j++)
+        {
+            if (markerDepth[j] > d)
+            {
+                return true;
+            }
+
+            if (!Blank(j) && depth[j] < d)
+            {
+                return false;
+            }
+        }
+
+        return false;
     }
 
     private int NextNonBlank(int from, int limit, int maxBlank)
@@ -666,6 +697,15 @@ internal sealed partial class SegmentBuilder
                 return false;
             }
 
+            if (d == 0 && markerDepth[after] == 0 && Raw(after).StartsWith("|"))
+            {
+                // "| quoted" — twisted-python's Clark Evans and others quote with a bar; only trusted
+                // right under an attribution, as bars also draw tables.
+                MarkAttribution(i, last + 1, parsed);
+                next = MarkBarQuote(after, footerStart);
+                return true;
+            }
+
             if (depth[after] > d)
             {
                 MarkAttribution(i, last + 1, parsed);
@@ -673,7 +713,21 @@ internal sealed partial class SegmentBuilder
                 return true;
             }
 
-            if (parsed.Strong && depth[after] == d && kind[after] is SegmentKind.Own or SegmentKind.Quote)
+            if (d > 0 && depth[after] == d && (i == 0 || depth[i - 1] < d || (Blank(i - 1) && markerDepth[i - 1] < d)))
+            {
+                // Apple Mail puts the attribution inside the quote it introduces:
+                // "> On 19 Apr 2016, at 16:32, X wrote:\n> \n> text" (twisted-python 2016).
+                MarkAttribution(i, last + 1, parsed);
+                for (var j = i; j <= last; j++)
+                {
+                    depth[j] = d - 1;
+                }
+
+                next = last + 1;
+                return true;
+            }
+
+            if (parsed.Strong && depth[after] == d && kind[after] is SegmentKind.Own or SegmentKind.Quote && !HasDeeperMarkers(last + 1, footerStart, d))
             {
                 // Outlook and others quote without markers under an attribution (seed 001).
                 MarkAttribution(i, last + 1, parsed);
@@ -686,6 +740,23 @@ internal sealed partial class SegmentBuilder
         }
 
         return false;
+    }
+
+    private int MarkBarQuote(int from, int footerStart)
+    {
+        var j = from;
+        for (; j < footerStart && !assigned[j] && markerDepth[j] == 0 && Raw(j).StartsWith("|"); j++)
+        {
+            var raw = Raw(j);
+            var skip = raw.Length > 1 && raw[1] == ' ' ? 2 : 1;
+            var (inner, innerLength) = QuoteMarkers.Measure(raw[skip..]);
+            markerLength[j] = skip + innerLength;
+            markerDepth[j] = 1 + inner;
+            depth[j] = markerDepth[j];
+            kind[j] = SegmentKind.Quote;
+        }
+
+        return j;
     }
 
     private bool PlausibleFirstLine(int i)

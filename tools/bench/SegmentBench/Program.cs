@@ -136,7 +136,7 @@ internal static class Program
         {
             index++;
             var result = Segmenter.Segment(body.Text, body.Quotes is null ? null : new SegmenterContext { HtmlQuotes = body.Quotes });
-            if (kind is null ? index != count : !result.Segments.Any(s => s.Kind.ToString().Equals(kind, StringComparison.OrdinalIgnoreCase)))
+            if (kind is null ? index != count : !(result.Segments.Any(s => s.Kind.ToString().Equals(kind, StringComparison.OrdinalIgnoreCase)) || result.Diagnostics.Any(d => d.Code == kind)))
             {
                 continue;
             }
