@@ -34,7 +34,7 @@ internal static partial class AddressText
     public static string? CleanName(string text, out bool viaList)
     {
         viaList = false;
-        var name = Spaces().Replace(text, " ").Trim().Trim(',', ';', ':', '"', '\'', '(', ')', '[', ']', '*', ' ', '<', '>', '“', '”', '«', '»', '-', '—');
+        var name = Spaces().Replace(text, " ").Trim().Trim(',', '，', ';', ':', '"', '\'', '(', ')', '[', ']', '*', ' ', '<', '>', '“', '”', '«', '»', '-', '—');
         var via = name.IndexOf(" via ", StringComparison.OrdinalIgnoreCase);
         if (via > 0)
         {

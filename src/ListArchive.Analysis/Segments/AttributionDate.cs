@@ -125,9 +125,11 @@ internal static partial class AttributionDate
             }
 
             int d = 0, y = 0, last = i;
-            if (i > 0 && IsDay(tokens[i - 1].Value))
+            // Spanish/Portuguese "5 de marzo de 2021": skip the "de".
+            var back = i > 1 && IsLink(tokens[i - 1].Value) ? i - 2 : i - 1;
+            if (back >= 0 && IsDay(tokens[back].Value))
             {
-                d = Int(tokens[i - 1].Value);
+                d = Int(tokens[back].Value);
             }
             else if (i + 1 < tokens.Count && IsDay(tokens[i + 1].Value))
             {
@@ -140,7 +142,7 @@ internal static partial class AttributionDate
                 continue;
             }
 
-            for (var k = last + 1; k < Math.Min(tokens.Count, last + 4); k++)
+            for (var k = last + 1; k < Math.Min(tokens.Count, last + 5); k++)
             {
                 if (tokens[k].Value.Length == 4 && char.IsDigit(tokens[k].Value[0]))
                 {
@@ -164,6 +166,8 @@ internal static partial class AttributionDate
 
         return false;
     }
+
+    private static bool IsLink(string token) => token is "de" or "del" or "di";
 
     private static bool IsDay(string token) => token.Length <= 2 && char.IsDigit(token[0]) && Int(token) is >= 1 and <= 31;
 
@@ -205,7 +209,7 @@ internal static partial class AttributionDate
         // en fr de es pt it nl sv da no fi pl cs ru
         Add(1, "jan", "janv", "ene", "gen", "tammi", "sty", "led", "янв");
         Add(2, "feb", "fév", "fev", "févr", "helmi", "lut", "únor", "úno", "фев");
-        Add(3, "mar", "mär", "mrt", "maalis", "břez", "мар");
+        Add(3, "mar", "mär", "mrt", "maart", "maalis", "břez", "мар");
         Add(4, "apr", "avr", "abr", "huhti", "kwi", "dub", "апр");
         Add(5, "may", "mai", "mag", "mei", "maj", "touko", "květ", "мая", "май");
         Add(6, "jun", "juin", "giu", "kesä", "cze", "červn", "červen", "июн");

@@ -96,6 +96,12 @@ internal static partial class AttributionParser
         }
 
         var (address, rest) = AddressText.Extract(namePart);
+        if (!verbForm && address is null && !t.StartsWith("* ", StringComparison.Ordinal))
+        {
+            // Horde's "Quoting X <addr>:" always gives the address; "Quoting from the letter:" is prose (seed 001).
+            return null;
+        }
+
         var (date, ambiguous) = AttributionDate.Parse(AddressText.Extract(t).Remainder);
         var hasDigit = rest.Any(char.IsDigit);
 

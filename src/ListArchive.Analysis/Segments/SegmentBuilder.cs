@@ -481,9 +481,11 @@ internal sealed partial class SegmentBuilder
         // of the message it answers (mutt/slrn, twisted-python 2001): an interleaved reply, whose
         // unmarked text is own. With "-----Original Message-----" or underscores it is Outlook, which
         // quotes without markers (the quoted message may itself hold '>' lines): all of it is quoted.
-        if (forward || html || sep > 0 || !HasDeeperMarkers(blockEnd, footerStart, d))
+        // "*From:*" is Outlook's bold header turned into text (clearwater-pipermail): Outlook as well.
+        var outlook = sep > 0 || Content(blockStart).TrimStart().StartsWith("*");
+        if (forward || html || outlook || !HasDeeperMarkers(blockEnd, footerStart, d))
         {
-            MarkRegion(blockEnd, footerStart, d, html ? 0 : 1, forward ? SegmentKind.Forward : SegmentKind.Quote, forward ? k : -1);
+            MarkRegion(blockEnd, footerStart, d, html || forward ? 0 : 1, forward ? SegmentKind.Forward : SegmentKind.Quote, forward ? k : -1);
         }
 
         next = blockEnd;
@@ -538,7 +540,7 @@ internal sealed partial class SegmentBuilder
     {
         for (var j = from; j < limit; j++)
         {
-            if (markerDepth[j] > d)
+            if (markerDepth[j] > d && !Blank(j))
             {
                 return true;
             }
