@@ -162,8 +162,11 @@ public sealed class CorpusSegmentationTests
             {
                 markerless++;
                 // Nothing quoted without markers is left in the own text once a header block was seen.
-                var header = body.Segments.First(s => s.Kind == SegmentKind.Attribution);
-                Assert.DoesNotContain(body.Segments, s => s.Kind == SegmentKind.Own && s.Start > header.Start && !string.IsNullOrWhiteSpace(body.GetText(s)));
+                // (pipermail's "-------------- next part --------------" attachment text comes after and is the sender's.)
+                var header = body.Segments.First(s => s.Kind == SegmentKind.Attribution && s.Depth == 0);
+                var nextPart = body.Text.IndexOf("-------------- next part --------------", StringComparison.Ordinal);
+                var end = nextPart < 0 ? body.Text.Length : nextPart;
+                Assert.DoesNotContain(body.Segments, s => s.Kind == SegmentKind.Own && s.Start > header.Start && s.Start < end && !string.IsNullOrWhiteSpace(body.GetText(s)));
             }
         }
 
