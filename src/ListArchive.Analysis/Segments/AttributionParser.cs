@@ -18,6 +18,7 @@ internal static partial class AttributionParser
         "escreveu", "ha scritto", "scrisse", "schreef", "skrev", "skrev følgende", "kirjoitti", "napisał",
         "napisał(a)", "napisała", "pisze", "napsal", "napsal(a)", "napsala", "написал", "написала",
         "написал(а)", "писал", "писал(а)", "пишет", "写道", "寫道", "のメッセージ", "さんは書きました", "は書きました",
+        "ha escrit", "va escriure", "escrigué", // Catalan (bulmages-main-pipermail)
     ];
 
     private static readonly string[] MiddleVerbs = [" schrieb ", " schreef ", " skrev ", " escribió ", " wrote "];
@@ -25,7 +26,7 @@ internal static partial class AttributionParser
     private static readonly string[] LeadIns =
     [
         "on ", "le ", "am ", "el ", "em ", "il ", "op ", "den ", "dne ", "w dniu ", "dnia ", "在", "quoting ",
-        "zitat von ", "citando ", "citazione di ", "citation de ",
+        "zitat von ", "citando ", "citazione di ", "citation de ", "al ",
     ];
 
     /// <summary>The attribution <paramref name="text"/> (one or more joined lines, markers removed) is, or null.</summary>
@@ -48,8 +49,9 @@ internal static partial class AttributionParser
         {
             t = t.TrimEnd(':', '：', ' ');
         }
-        else
+        else if (!(t[^1] == '>' && char.IsDigit(t[0])))
         {
+            // Old Gmail writes no verb and no colon: "2011/11/29 Walter Garcia-Fontes <walter.garcia en upf.edu>".
             return null;
         }
 
@@ -84,7 +86,7 @@ internal static partial class AttributionParser
             namePart = t[2..Math.Max(2, open)];
             verbForm = false;
         }
-        else if (t.EndsWith('>') && t.Any(char.IsDigit) && t.Contains('@', StringComparison.Ordinal))
+        else if (t.EndsWith('>') && t.Any(char.IsDigit) && AddressText.Extract(t).Address is not null)
         {
             // Gmail without a verb (Russian, Japanese): "2021年3月5日(金) 14:15 Taro <t@x>:".
             namePart = t;
@@ -117,6 +119,11 @@ internal static partial class AttributionParser
 
         var name = NameAfterDate(rest, leadIn, hasDigit);
         var cleaned = AddressText.CleanName(name, out var via);
+        if (cleaned is not null && cleaned.StartsWith("en/na ", StringComparison.OrdinalIgnoreCase))
+        {
+            // Catalan Thunderbird: "Al 25/11/11 20:19, En/na Osvaldo Salazar ha escrit:".
+            cleaned = cleaned[6..];
+        }
         if (cleaned is not null && cleaned.Contains('@', StringComparison.Ordinal) && address is null)
         {
             address = cleaned;

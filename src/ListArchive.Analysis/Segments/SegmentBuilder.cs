@@ -58,9 +58,10 @@ internal sealed partial class SegmentBuilder
             }
         }
 
+        UnescapeFromLines();
         var footerStart = FindFooter();
-        MarkLearnedSignatures(footerStart);
         Scan(footerStart);
+        MarkLearnedSignatures(footerStart);
         PropagateAuthors();
         FixBlankLines();
         return new SegmentedBody(text, Emit(), diagnostics);
@@ -237,7 +238,7 @@ internal sealed partial class SegmentBuilder
         {
             for (var i = last - 1; i >= Math.Max(0, last - 12); i--)
             {
-                if (markerDepth[i] == 0 && Trailers.IsMailmanFooterStart(Raw(i), Raw(i + 1)))
+                if (markerDepth[i] == 0 && (Trailers.IsMailmanFooterStart(Raw(i), Raw(i + 1)) || Trailers.IsOtherFooterStart(Raw(i), Raw(i + 1), i + 2 < n ? Raw(i + 2) : default)))
                 {
                     footerStart = i;
                     break;
@@ -270,24 +271,53 @@ internal sealed partial class SegmentBuilder
                 continue;
             }
 
+            // The last place where the block stands in the sender's own text (not inside a quote).
             for (var i = footerStart - lines.Length; i >= 0; i--)
             {
-                if (!MatchesAt(lines, i))
+                if (!MatchesAt(lines, i) || !AllOwn(i, i + lines.Length))
                 {
                     continue;
                 }
 
-                var from = i > 0 && Raw(i - 1).TrimEnd() is "--" ? i - 1 : i;
+                var from = i > 0 && Raw(i - 1).TrimEnd() is "--" && kind[i - 1] == SegmentKind.Own ? i - 1 : i;
                 for (var j = from; j < i + lines.Length; j++)
                 {
-                    if (depth[j] == 0 && !assigned[j])
-                    {
-                        kind[j] = SegmentKind.Signature;
-                        assigned[j] = true;
-                    }
+                    kind[j] = SegmentKind.Signature;
+                    assigned[j] = true;
                 }
 
                 break;
+            }
+        }
+    }
+
+    private bool AllOwn(int from, int to)
+    {
+        for (var j = from; j < to; j++)
+        {
+            if (depth[j] != 0 || kind[j] is not (SegmentKind.Own or SegmentKind.Signature or SegmentKind.Boilerplate))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// mbox writers escape a body line starting "From " as "&gt;From " (mboxrd/mboxo): a lone such line
+    /// between unquoted lines is the sender's text, not a quote (clearwater-pipermail).
+    /// </summary>
+    private void UnescapeFromLines()
+    {
+        for (var i = 0; i < n; i++)
+        {
+            if (markerDepth[i] == 1 && Raw(i).StartsWith(">From ") && (i == 0 || markerDepth[i - 1] == 0) && (i + 1 >= n || markerDepth[i + 1] == 0))
+            {
+                markerDepth[i] = 0;
+                markerLength[i] = 0;
+                depth[i] = Math.Max(0, depth[i] - 1);
+                kind[i] = depth[i] > 0 ? SegmentKind.Quote : SegmentKind.Own;
             }
         }
     }
@@ -367,6 +397,18 @@ internal sealed partial class SegmentBuilder
             else if (Trailers.IsSentFrom(content))
             {
                 kind[i] = SegmentKind.Boilerplate;
+                continue;
+            }
+            else if (Trailers.BoilerplateBlock(this.text, starts[i], ends[i]) is var lines and > 0)
+            {
+                // pipermail's "next part" / "attachment was scrubbed" notes, PGP armour lines.
+                for (var k = i; k < Math.Min(footerStart, i + lines); k++)
+                {
+                    kind[k] = SegmentKind.Boilerplate;
+                    assigned[k] = true;
+                }
+
+                i += lines - 1;
                 continue;
             }
             else if (Trailers.IsDisclaimer(content))
@@ -677,7 +719,7 @@ internal sealed partial class SegmentBuilder
             }
 
             var tail = Content(last).TrimEnd();
-            if (tail.Length == 0 || !(tail[^1] is ':' or '：' or '-'))
+            if (tail.Length == 0 || !(tail[^1] is ':' or '：' or '-' || (tail[^1] == '>' && char.IsDigit(Content(i).TrimStart()[0]))))
             {
                 continue;
             }

@@ -5,6 +5,10 @@ namespace ListArchive.Analysis.Segments;
 /// author's signature (key = author address). Issue 5: a signature learned from what an author
 /// repeats beats any fixed list of phrases. The block is whole lines, compared after trimming line
 /// ends; up to <see cref="MaxLines"/> lines and <see cref="MaxSamples"/> samples per key are kept.
+/// Two tails are kept per message: the end of the whole body (where a list footer is) and the end of
+/// the sender's own part — the body before its first quote, attribution or forward, without a
+/// Mailman footer — where a top-poster's signature is. A key's trailer is the block shared by the
+/// own-part tails when there is one (an author's sign-off), else by the whole-body tails (a footer).
 /// </summary>
 public sealed class TrailerLearner
 {
@@ -17,6 +21,7 @@ public sealed class TrailerLearner
     private readonly int minSamples;
     private readonly double minShare;
     private readonly Dictionary<string, List<string[]>> samples = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<string[]>> ownSamples = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string?> cache = new(StringComparer.Ordinal);
 
     /// <param name="minSamples">Messages needed before a key has a trailer.</param>
@@ -34,6 +39,7 @@ public sealed class TrailerLearner
         if (!samples.TryGetValue(key, out var list))
         {
             samples[key] = list = [];
+            ownSamples[key] = [];
         }
 
         if (list.Count >= MaxSamples)
@@ -42,6 +48,7 @@ public sealed class TrailerLearner
         }
 
         list.Add(TrailingLines(bodyText));
+        ownSamples[key].Add(TrailingLines(OwnPart(bodyText)));
         cache.Remove(key);
     }
 
@@ -65,6 +72,28 @@ public sealed class TrailerLearner
             return null;
         }
 
+        return Shared(ownSamples[key]) ?? Shared(list);
+    }
+
+    /// <summary>The body up to its first quote, attribution, forward or footer, as segmented without context.</summary>
+    private static string OwnPart(string body)
+    {
+        var segmented = Segmenter.Segment(body);
+        var end = body.Length;
+        foreach (var s in segmented.Segments)
+        {
+            if (s.Kind is SegmentKind.Quote or SegmentKind.Attribution or SegmentKind.Forward or SegmentKind.Footer)
+            {
+                end = s.Start;
+                break;
+            }
+        }
+
+        return body[..end];
+    }
+
+    private string? Shared(List<string[]> list)
+    {
         var needed = Math.Max(minSamples, (int)Math.Ceiling(minShare * list.Count));
         string? best = null;
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -89,9 +118,10 @@ public sealed class TrailerLearner
             best = top.Key;
         }
 
-        // A block that starts with blank lines is the same block; one of a few characters ("Thanks,") is no trailer.
+        // A block that starts with blank lines is the same block. A one-line sign-off ("Jean-Paul") that
+        // ends most of an author's messages is their signature; a lone punctuation line is not.
         best = best?.TrimStart('\n');
-        return best is null || best.Count(c => !char.IsWhiteSpace(c)) < 12 ? null : best;
+        return best is null || best.Count(char.IsLetterOrDigit) < 2 ? null : best;
     }
 
     private static string[] TrailingLines(string body)

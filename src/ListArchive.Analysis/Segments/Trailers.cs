@@ -96,4 +96,91 @@ internal static class Trailers
 
         return false;
     }
+
+    /// <summary>
+    /// LISTSERV's footer (a line of '#', then "To unsubscribe from the X list", bigbang-testdata's ETSI
+    /// lists) and vger's ("--" then "To unsubscribe from this list: send the line …").
+    /// </summary>
+    public static bool IsOtherFooterStart(ReadOnlySpan<char> line, ReadOnlySpan<char> next, ReadOnlySpan<char> after)
+    {
+        var t = line.TrimEnd();
+        if (t.Length >= 20 && !t.ContainsAnyExcept('#'))
+        {
+            return next.Contains("To unsubscribe from the", StringComparison.OrdinalIgnoreCase) || (next.IsWhiteSpace() && after.Contains("To unsubscribe from the", StringComparison.OrdinalIgnoreCase));
+        }
+
+        return t is "--" or "-- " && next.StartsWith("To unsubscribe from this list", StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>
+    /// Lines of machine-added boilerplate starting at this line, or 0: pipermail's
+    /// "-------------- next part --------------" and "An HTML attachment was scrubbed..." notes (with
+    /// their Name/Type/Size/URL lines), and PGP armour ("-----BEGIN PGP SIGNED MESSAGE-----" with its
+    /// Hash line, and the signature block to "-----END PGP SIGNATURE-----").
+    /// </summary>
+    public static int BoilerplateBlock(string text, int start, int end)
+    {
+        var line = text.AsSpan(start, end - start).TrimEnd();
+        if (line is "-------------- next part --------------")
+        {
+            return 1;
+        }
+
+        if (line.StartsWith("-----BEGIN PGP SIGNED MESSAGE-----"))
+        {
+            var next = NextLine(text, end);
+            return next.StartsWith("Hash:") ? 2 : 1;
+        }
+
+        if (line.StartsWith("-----BEGIN PGP SIGNATURE-----"))
+        {
+            var count = 1;
+            var at = end;
+            while (at < text.Length && count < 40)
+            {
+                var l = NextLine(text, at);
+                count++;
+                at = at + 1 + l.Length;
+                if (l.TrimEnd() is "-----END PGP SIGNATURE-----")
+                {
+                    return count;
+                }
+            }
+
+            return 1;
+        }
+
+        if (line.EndsWith("attachment was scrubbed...") || line.StartsWith("Skipped content of type"))
+        {
+            var count = 1;
+            var at = end;
+            while (at < text.Length && count < 8)
+            {
+                var l = NextLine(text, at);
+                if (!(l.StartsWith("Name:") || l.StartsWith("Type:") || l.StartsWith("Size:") || l.StartsWith("Desc:") || l.StartsWith("Url") || l.StartsWith("URL:")))
+                {
+                    break;
+                }
+
+                count++;
+                at = at + 1 + l.Length;
+            }
+
+            return count;
+        }
+
+        return 0;
+    }
+
+    private static ReadOnlySpan<char> NextLine(string text, int newlineAt)
+    {
+        if (newlineAt >= text.Length)
+        {
+            return default;
+        }
+
+        var from = newlineAt + 1;
+        var nl = text.IndexOf('\n', from);
+        return text.AsSpan(from, (nl < 0 ? text.Length : nl) - from);
+    }
 }

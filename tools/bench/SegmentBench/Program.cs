@@ -19,6 +19,7 @@ internal static class Program
         {
             "speed" => Speed(Option(args, "--corpus") ?? Path.Combine(Corpora.Root(), "twisted-python-pipermail"), int.Parse(Option(args, "--repeat") ?? "5", CultureInfo.InvariantCulture)),
             "counts" => Counts(Option(args, "--corpora") ?? Corpora.Root()),
+            "labels" when args.Length >= 2 => LabelCheck.Run(args[1], args.Contains("-v")),
             "show" when args.Length >= 3 => Show(args[1], int.Parse(args[2], CultureInfo.InvariantCulture), args.Length > 3 ? args[3] : null),
             _ => Usage(),
         };
