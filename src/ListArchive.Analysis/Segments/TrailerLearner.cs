@@ -6,8 +6,7 @@ namespace ListArchive.Analysis.Segments;
 /// repeats beats any fixed list of phrases. The block is whole lines, compared after trimming line
 /// ends; up to <see cref="MaxLines"/> lines and <see cref="MaxSamples"/> samples per key are kept.
 /// Two tails are kept per message: the end of the whole body (where a list footer is) and the end of
-/// the sender's own part — the body before its first quote, attribution or forward, without a
-/// Mailman footer — where a top-poster's signature is. A key's trailer is the block shared by the
+/// the sender's last own stretch (before a quote below it, a footer, …) — where the signature is. A key's trailer is the block shared by the
 /// own-part tails when there is one (an author's sign-off), else by the whole-body tails (a footer).
 /// </summary>
 public sealed class TrailerLearner
@@ -75,21 +74,24 @@ public sealed class TrailerLearner
         return Shared(ownSamples[key]) ?? Shared(list);
     }
 
-    /// <summary>The body up to its first quote, attribution, forward or footer, as segmented without context.</summary>
+    /// <summary>
+    /// The body up to the end of its last stretch of the sender's own lines (own, signature or
+    /// boilerplate), as segmented without context: a bottom-poster's sign-off ends the last own
+    /// stretch, a top-poster's ends the one above the quote.
+    /// </summary>
     private static string OwnPart(string body)
     {
         var segmented = Segmenter.Segment(body);
-        var end = body.Length;
-        foreach (var s in segmented.Segments)
+        for (var i = segmented.Segments.Count - 1; i >= 0; i--)
         {
-            if (s.Kind is SegmentKind.Quote or SegmentKind.Attribution or SegmentKind.Forward or SegmentKind.Footer)
+            var s = segmented.Segments[i];
+            if (s.Kind is SegmentKind.Own or SegmentKind.Signature or SegmentKind.Boilerplate && !string.IsNullOrWhiteSpace(segmented.GetText(s)))
             {
-                end = s.Start;
-                break;
+                return body[..s.End];
             }
         }
 
-        return body[..end];
+        return string.Empty;
     }
 
     private string? Shared(List<string[]> list)
