@@ -34,6 +34,7 @@ internal static class Cli
         root.Subcommands.Add(ThreadCommand.Create());
         root.Subcommands.Add(AuditCommand.Create());
         root.Subcommands.Add(UnwrapCommand.Create());
+        root.Subcommands.Add(SegmentCommand.Create());
         return root;
     }
 }
