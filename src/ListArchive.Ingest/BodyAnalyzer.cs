@@ -1,43 +1,44 @@
 using ListArchive.Analysis.Identity;
 using ListArchive.Analysis.Segments;
+using ListArchive.Mail.Html;
 using ListArchive.Storage.Index;
 
 namespace ListArchive.Ingest;
 
 /// <summary>
-/// Segments the bodies of a batch in parallel, with the list footers and author signatures the
-/// index had learned when the run started (<see cref="TrailerPass"/> learns them at the end of a
-/// run and re-segments what they change). Using only what was known at the start keeps a message's
-/// segments a function of the archive, not of batch boundaries: an import killed and run again
-/// ends exactly like one that was not.
+/// Segments bodies with the list footers and author signatures the index had learned when the run
+/// started (<see cref="TrailerPass"/> learns them at the end of a run and re-segments what they
+/// change). Using only what was known at the start keeps a message's segments a function of the
+/// archive, not of batch boundaries: an import killed and run again ends exactly like one that was
+/// not.
 /// </summary>
 internal sealed class BodyAnalyzer(IReadOnlyDictionary<(string Kind, string Key), string> trailers)
 {
     public const string FooterKind = "footer";
     public const string SignatureKind = "signature";
 
-    public IndexedMessage[] Apply(IReadOnlyList<MappedMessage> batch, int parallelism)
+    /// <summary>The row with its segments, own and quoted text; thread-safe.</summary>
+    public IndexedMessage Analyze(IndexedMessage row)
     {
-        var rows = new IndexedMessage[batch.Count];
-        Parallel.For(0, batch.Count, new ParallelOptions { MaxDegreeOfParallelism = parallelism },
-            i => rows[i] = Segment(batch[i], trailers));
-        return rows;
+        var s = Segment(row.BodyText, row.HtmlQuotes, row.List, SenderKey(row), trailers);
+        return row with { Segments = s.Segments, OwnText = s.OwnText, QuotedText = s.QuotedText };
     }
 
-    /// <summary>Segments one mapped message with the given trailers.</summary>
-    public static IndexedMessage Segment(MappedMessage mapped, IReadOnlyDictionary<(string Kind, string Key), string> trailers)
+    /// <summary>Segments one body with the trailers of its list and sender.</summary>
+    public static SegmentationUpdate Segment(
+        string body, IReadOnlyList<QuoteRange> htmlQuotes, string list, string? sender,
+        IReadOnlyDictionary<(string Kind, string Key), string> trailers, long rawId = 0)
     {
-        var row = mapped.Row;
-        var signature = SenderKey(row) is { } sender ? trailers.GetValueOrDefault((SignatureKind, sender)) : null;
+        var signature = sender is null ? null : trailers.GetValueOrDefault((SignatureKind, sender));
         var context = new SegmenterContext
         {
-            HtmlQuotes = mapped.HtmlQuotes.Count > 0 ? mapped.HtmlQuotes : null,
-            ListFooter = trailers.GetValueOrDefault((FooterKind, row.List)),
+            HtmlQuotes = htmlQuotes.Count > 0 ? htmlQuotes : null,
+            ListFooter = trailers.GetValueOrDefault((FooterKind, list)),
             AuthorSignatures = signature is null ? null : [signature],
         };
-        var body = Segmenter.Segment(row.BodyText, context);
-        var segments = new List<TextSegment>(body.Segments.Count);
-        foreach (var s in body.Segments)
+        var result = Segmenter.Segment(body, context);
+        var segments = new List<TextSegment>(result.Segments.Count);
+        foreach (var s in result.Segments)
         {
             segments.Add(new TextSegment(KindName(s.Kind), s.Start, s.Length)
             {
@@ -49,7 +50,7 @@ internal sealed class BodyAnalyzer(IReadOnlyDictionary<(string Kind, string Key)
             });
         }
 
-        return row with { Segments = segments, OwnText = body.OwnText, QuotedText = body.QuotedText };
+        return new SegmentationUpdate(rawId, segments, result.OwnText, result.QuotedText);
     }
 
     /// <summary>

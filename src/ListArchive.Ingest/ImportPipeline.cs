@@ -109,7 +109,7 @@ public sealed class ImportPipeline
     private void LearnTrailers(ImportOptions options, Tally tally)
     {
         var clock = Stopwatch.StartNew();
-        new TrailerPass(_archive, _log).Run(options.Parallelism);
+        new TrailerPass(_archive.Index, _log).Run(options.Parallelism);
         tally.Time(ImportStages.Trailers, clock.Elapsed);
     }
 
@@ -139,13 +139,12 @@ public sealed class ImportPipeline
         }
 
         var parseClock = Stopwatch.StartNew();
-        var mapped = new MappedMessage[batch.Count];
+        var rows = new IndexedMessage[batch.Count];
         Parallel.For(0, batch.Count, new ParallelOptions { MaxDegreeOfParallelism = options.Parallelism }, i =>
         {
             var stored = batch[i];
-            mapped[i] = MessageMapper.ToMapped(stored.RawId, stored.List, stored.Bytes, MimeMessage.Parse(stored.Bytes));
+            rows[i] = _analyzer.Analyze(MessageMapper.ToIndexed(stored.RawId, stored.List, stored.Bytes, MimeMessage.Parse(stored.Bytes)));
         });
-        var rows = _analyzer.Apply(mapped, options.Parallelism);
         tally.Time(ImportStages.Parse, parseClock.Elapsed);
         Upsert(rows, touched, tally);
     }
@@ -260,7 +259,6 @@ public sealed class ImportPipeline
         }
 
         var parsed = new Parsed[pending.Count];
-        var mapped = new MappedMessage?[pending.Count];
         Parallel.For(0, pending.Count, parallel, i =>
         {
             var (raw, path) = pending[i];
@@ -276,25 +274,10 @@ public sealed class ImportPipeline
             // is computed here, on the parallel workers, not on the writer threads.
             var prepared = RawStore.Prepare(new RawMessageInput(
                 list, raw.Bytes, message.MessageId, raw.Position.Source, raw.Position.Offset, raw.Position.Length, raw.EnvelopeLine));
-            mapped[i] = MessageMapper.ToMapped(0, list, raw.Bytes, message);
-            parsed[i] = new Parsed(raw, message.MessageId, prepared, null, outcomes[i]!);
+            var row = _analyzer.Analyze(MessageMapper.ToIndexed(0, list, raw.Bytes, message));
+            parsed[i] = new Parsed(raw, message.MessageId, prepared, row, outcomes[i]!);
         });
 
-        // Segmentation learns footers and signatures in input order, then runs in parallel.
-        var toSegment = new List<int>(pending.Count);
-        for (var i = 0; i < pending.Count; i++)
-        {
-            if (mapped[i] is not null)
-            {
-                toSegment.Add(i);
-            }
-        }
-
-        var rows = _analyzer.Apply(toSegment.Select(i => mapped[i]!).ToList(), options.Parallelism);
-        for (var k = 0; k < toSegment.Count; k++)
-        {
-            parsed[toSegment[k]] = parsed[toSegment[k]] with { Row = rows[k] };
-        }
         tally.Time(ImportStages.Parse, clock.Elapsed);
         return parsed;
     }

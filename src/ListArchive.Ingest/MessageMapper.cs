@@ -11,7 +11,7 @@ namespace ListArchive.Ingest;
 /// <summary>Turns a parsed message into the index's input record, links unwrapped, ready for segmentation.</summary>
 internal static class MessageMapper
 {
-    public static MappedMessage ToMapped(long rawId, string list, byte[] raw, MimeMessage message)
+    public static IndexedMessage ToIndexed(long rawId, string list, byte[] raw, MimeMessage message)
     {
         var body = message.GetBody();
         var from = message.From.Count > 0 ? message.From[0] : null;
@@ -19,7 +19,7 @@ internal static class MessageMapper
         // Unwrapping comes before segmentation and before anything is stored, so the same link is
         // the same string in every message and no recipient data reaches the index (issue 4).
         var unwrapped = LinkUnwrapper.UnwrapText(body.Text);
-        var row = new IndexedMessage
+        return new IndexedMessage
         {
             RawId = rawId,
             List = list,
@@ -37,6 +37,7 @@ internal static class MessageMapper
             InReplyTo = message.InReplyTo,
             References = message.References,
             BodyText = unwrapped.Text,
+            HtmlQuotes = ShiftQuotes(body.Quotes, unwrapped),
             Links = unwrapped.Links
                 .Select(l => new MessageLink(l.Target, l.Formats, l.IsOpaque, l.HostHint, l.Start, l.Length))
                 .ToList(),
@@ -47,7 +48,6 @@ internal static class MessageMapper
                 .Select(d => new MessageProblem(d.Code, d.Offset, d.Message))
                 .ToList(),
         };
-        return new MappedMessage(row, ShiftQuotes(body.Quotes, unwrapped));
     }
 
     /// <summary>Maps the HTML quote ranges from the text before unwrapping to the text after it.</summary>
@@ -58,34 +58,10 @@ internal static class MessageMapper
             return quotes;
         }
 
-        var edits = unwrapped.Links.Select(l => (Original: l.OriginalStart, OriginalEnd: l.OriginalStart + l.OriginalLength, Delta: l.Length - l.OriginalLength)).ToList();
-        int Map(int offset)
-        {
-            var shift = 0;
-            foreach (var (start, end, delta) in edits)
-            {
-                if (offset >= end)
-                {
-                    shift += delta;
-                }
-                else if (offset > start)
-                {
-                    // Inside a replaced link: clamp to the link's start.
-                    return start + shift;
-                }
-                else
-                {
-                    break;
-                }
-            }
-
-            return offset + shift;
-        }
-
         return quotes.Select(q =>
         {
-            var start = Map(q.Start);
-            var end = Map(q.Start + q.Length);
+            var start = unwrapped.MapOffset(q.Start);
+            var end = unwrapped.MapOffset(q.Start + q.Length);
             return q with { Start = start, Length = Math.Max(0, end - start) };
         }).ToList();
     }

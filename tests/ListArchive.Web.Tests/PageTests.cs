@@ -124,7 +124,7 @@ public sealed class PageTests(ArchiveSite site) : IClassFixture<ArchiveSite>
         Assert.Equal(Milton, doc.RootElement.GetProperty("messageId").GetString());
         Assert.Equal(Root, doc.RootElement.GetProperty("threadId").GetString());
         Assert.DoesNotContain("milton@gatech.edu", json);
-        Assert.DoesNotContain("safelinks", json, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("safelinks.protection", json, StringComparison.OrdinalIgnoreCase);
         var segments = doc.RootElement.GetProperty("segments").EnumerateArray().ToList();
         Assert.Contains(segments, s => s.GetProperty("kind").GetString() == "attribution");
         Assert.Equal(doc.RootElement.GetProperty("body").GetString(), string.Concat(segments.Select(s => s.GetProperty("text").GetString())));

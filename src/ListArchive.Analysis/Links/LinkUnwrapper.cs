@@ -24,6 +24,7 @@ public static class LinkUnwrapper
 
         var sb = new StringBuilder(text.Length);
         var links = new List<UnwrappedLink>(candidates.Count);
+        var kept = new List<KeptSpan>(candidates.Count + 1);
         int pos = 0;
         foreach (var c in candidates)
         {
@@ -32,10 +33,11 @@ public static class LinkUnwrapper
             var r = UrlUnwrapper.TryUnwrap(url);
             if (r is null) continue;
 
-            sb.Append(text, pos, c.Start - pos);
+            Copy(text, pos, c.Start - pos, sb, kept);
             pos = c.ReplaceEnd;
             if (!html && c.Opener == '<' && TryFold(sb, r, links))
             {
+                Trim(kept, sb.Length);
                 if (pos < text.Length && text[pos] == '>') pos++;
                 continue;
             }
@@ -46,8 +48,32 @@ public static class LinkUnwrapper
         }
 
         if (links.Count == 0) return new UnwrapResult(text, []);
-        sb.Append(text, pos, text.Length - pos);
-        return new UnwrapResult(sb.ToString(), links);
+        Copy(text, pos, text.Length - pos, sb, kept);
+        return new UnwrapResult(sb.ToString(), links) { Kept = kept };
+    }
+
+    private static void Copy(string text, int start, int length, StringBuilder sb, List<KeptSpan> kept)
+    {
+        if (length > 0)
+        {
+            kept.Add(new KeptSpan(start, sb.Length, length));
+            sb.Append(text, start, length);
+        }
+    }
+
+    /// <summary>Folding a visible URL cuts the output back: kept spans end where the output now ends.</summary>
+    private static void Trim(List<KeptSpan> kept, int outputLength)
+    {
+        while (kept.Count > 0 && kept[^1].Output + kept[^1].Length > outputLength)
+        {
+            var last = kept[^1];
+            kept.RemoveAt(kept.Count - 1);
+            if (outputLength > last.Output)
+            {
+                kept.Add(last with { Length = outputLength - last.Output });
+                break;
+            }
+        }
     }
 
     /// <summary>

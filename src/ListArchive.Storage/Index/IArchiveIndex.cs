@@ -48,17 +48,24 @@ public interface IArchiveIndex : IDisposable
     /// </summary>
     void SaveTrailers(IReadOnlyDictionary<(string Kind, string Key), string?> trailers, long learnedUpTo);
 
+    /// <summary>The highest raw id indexed (0 when empty).</summary>
+    long MaxRawId { get; }
+
     /// <summary>The raw id up to which trailers were learned (0 when never).</summary>
     long TrailersLearnedUpTo { get; }
 
-    /// <summary>Distinct (list, From address) of the messages with a raw id above <paramref name="rawId"/>.</summary>
-    IReadOnlyList<(string List, string? FromAddress)> GetSendersAfter(long rawId);
-
     /// <summary>
-    /// Bodies of a list's messages, or of one sender's (From address as stored), newest raw id
-    /// first; at most <paramref name="limit"/> when given.
+    /// For each list and each sender (From address as stored) with a message above raw id
+    /// <paramref name="after"/>: the bodies of their latest messages (at most
+    /// <paramref name="perList"/> and <paramref name="perSender"/>), oldest first.
     /// </summary>
-    IReadOnlyList<(long RawId, string List, string? FromAddress, string Body)> GetBodies(string? list, string? fromAddress, int? limit);
+    (IReadOnlyDictionary<string, List<string>> Lists, IReadOnlyDictionary<string, List<string>> Senders) GetRecentBodies(long after, int perList, int perSender);
+
+    /// <summary>Every stored body of the given lists and senders, in raw-id order.</summary>
+    IEnumerable<StoredBody> GetBodies(IReadOnlyCollection<string> lists, IReadOnlyCollection<string> senders);
+
+    /// <summary>Replaces segments, own and quoted text (and their full-text rows) of stored messages.</summary>
+    void UpdateSegmentation(IReadOnlyList<SegmentationUpdate> updates);
 
     /// <summary>
     /// Every derived text the index holds, for <c>listarchive audit</c>: (Message-ID, field, text)

@@ -42,7 +42,8 @@ internal static class IndexSchema
             link_reason TEXT,
             body TEXT NOT NULL,
             own_text TEXT NOT NULL,
-            quoted_text TEXT NOT NULL
+            quoted_text TEXT NOT NULL,
+            html_quotes TEXT
         );
         CREATE INDEX messages_by_message_id ON messages (message_id, list);
         CREATE INDEX messages_by_list_date ON messages (list, date_utc);

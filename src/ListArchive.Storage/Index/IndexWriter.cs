@@ -26,6 +26,8 @@ internal sealed class IndexWriter : IDisposable
     private readonly SqliteCommand _deleteSegments;
     private readonly SqliteCommand _deleteAttachments;
     private readonly SqliteCommand _deleteLinks;
+    private readonly SqliteCommand _setText;
+    private readonly SqliteCommand _ftsInsertFromRow;
     private readonly SqliteCommand _link;
     private readonly SqliteCommand _problem;
     private readonly SqliteCommand _segment;
@@ -51,15 +53,15 @@ internal sealed class IndexWriter : IDisposable
             """);
         _upsert = Prepare("""
             INSERT INTO messages (raw_id, list, message_id, subject, norm_subject, from_name, from_address, from_text,
-                author_node, author_id, author_evidence, date_utc, date_offset, in_reply_to, refs, body, own_text, quoted_text)
+                author_node, author_id, author_evidence, date_utc, date_offset, in_reply_to, refs, body, own_text, quoted_text, html_quotes)
             VALUES ($raw, $list, $mid, $subject, $norm, $fname, $faddr, $ftext, $node, $author, $evidence, $date, $offset,
-                $irt, $refs, $body, $own, $quoted)
+                $irt, $refs, $body, $own, $quoted, $hq)
             ON CONFLICT (raw_id) DO UPDATE SET list = excluded.list, message_id = excluded.message_id,
                 subject = excluded.subject, norm_subject = excluded.norm_subject, from_name = excluded.from_name,
                 from_address = excluded.from_address, from_text = excluded.from_text, author_node = excluded.author_node,
                 author_id = excluded.author_id, author_evidence = excluded.author_evidence, date_utc = excluded.date_utc,
                 date_offset = excluded.date_offset, in_reply_to = excluded.in_reply_to, refs = excluded.refs,
-                body = excluded.body, own_text = excluded.own_text, quoted_text = excluded.quoted_text
+                body = excluded.body, own_text = excluded.own_text, quoted_text = excluded.quoted_text, html_quotes = excluded.html_quotes
             RETURNING thread_id
             """);
         _ftsInsert = Prepare("INSERT INTO messages_fts (rowid, subject, own_text, quoted_text, from_text) VALUES ($raw, $subject, $own, $quoted, $ftext)");
@@ -67,6 +69,11 @@ internal sealed class IndexWriter : IDisposable
         _deleteSegments = Prepare("DELETE FROM segments WHERE raw_id = $raw");
         _deleteAttachments = Prepare("DELETE FROM attachments WHERE raw_id = $raw");
         _deleteLinks = Prepare("DELETE FROM links WHERE raw_id = $raw");
+        _setText = Prepare("UPDATE messages SET own_text = $own, quoted_text = $quoted WHERE raw_id = $raw");
+        _ftsInsertFromRow = Prepare("""
+            INSERT INTO messages_fts (rowid, subject, own_text, quoted_text, from_text)
+            SELECT raw_id, subject, own_text, quoted_text, from_text FROM messages WHERE raw_id = $raw
+            """);
         _link = Prepare("INSERT INTO links (raw_id, seq, url, formats, opaque, host_hint, start, length) VALUES ($raw, $seq, $url, $formats, $opaque, $hint, $start, $length)");
         _problem = Prepare("INSERT OR IGNORE INTO problems (raw_id, code, offset, message) VALUES ($raw, $code, $offset, $message)");
         _segment = Prepare("""
@@ -152,7 +159,8 @@ internal sealed class IndexWriter : IDisposable
             ("$fname", author.Name), ("$faddr", author.Address), ("$ftext", fromText),
             ("$node", node), ("$author", authorId), ("$evidence", author.Evidence),
             ("$date", m.Date?.ToUnixTimeSeconds()), ("$offset", m.Date is { } d ? (long)d.Offset.TotalMinutes : null),
-            ("$irt", JoinIds(m.InReplyTo)), ("$refs", JoinIds(m.References)), ("$body", body), ("$own", own), ("$quoted", quoted));
+            ("$irt", JoinIds(m.InReplyTo)), ("$refs", JoinIds(m.References)), ("$body", body), ("$own", own), ("$quoted", quoted),
+            ("$hq", HtmlQuoteCodec.Encode(m.HtmlQuotes)));
         var thread = _upsert.ExecuteScalar() as string;
         Run(_ftsInsert, ("$raw", m.RawId), ("$subject", subject), ("$own", own), ("$quoted", quoted), ("$ftext", fromText));
 
@@ -161,14 +169,7 @@ internal sealed class IndexWriter : IDisposable
             Run(_problem, ("$raw", m.RawId), ("$code", p.Code), ("$offset", p.Offset), ("$message", p.Message));
         }
 
-        var segments = m.Segments ?? [new TextSegment(TextSegment.Own, 0, body.Length)];
-        for (var i = 0; i < segments.Count; i++)
-        {
-            var s = segments[i];
-            Run(_segment, ("$raw", m.RawId), ("$seq", i), ("$kind", s.Kind), ("$start", s.Start), ("$length", s.Length),
-                ("$depth", s.Depth), ("$aname", s.AuthorName), ("$aaddr", s.AuthorAddress), ("$date", s.Date?.ToUnixTimeSeconds()),
-                ("$offset", s.Date is { } sd ? (long)sd.Offset.TotalMinutes : null), ("$cite", MessageIds.Normalize(s.CiteMessageId)));
-        }
+        WriteSegments(m.RawId, m.Segments ?? [new TextSegment(TextSegment.Own, 0, body.Length)]);
 
         for (var i = 0; i < m.Links.Count; i++)
         {
@@ -184,6 +185,17 @@ internal sealed class IndexWriter : IDisposable
         }
 
         return thread;
+    }
+
+    /// <summary>Replaces a stored message's segments, own and quoted text, and its full-text row.</summary>
+    public void Resegment(SegmentationUpdate u)
+    {
+        // The FTS5 'delete' must see the old values, so it runs before the update.
+        Run(_ftsDelete, ("$raw", u.RawId));
+        Run(_setText, ("$raw", u.RawId), ("$own", Clean(u.OwnText)), ("$quoted", Clean(u.QuotedText)));
+        Run(_ftsInsertFromRow, ("$raw", u.RawId));
+        Run(_deleteSegments, ("$raw", u.RawId));
+        WriteSegments(u.RawId, u.Segments);
     }
 
     /// <summary>Flags every copy when a list holds several messages with one Message-ID.</summary>
@@ -287,6 +299,17 @@ internal sealed class IndexWriter : IDisposable
         Run(_threadUpsert, ("$list", list), ("$thread", threadId), ("$subject", subject), ("$root", root),
             ("$sname", sname), ("$saddr", saddr), ("$sauthor", sauthor), ("$count", count), ("$participants", participants.Count),
             ("$first", first), ("$last", last));
+    }
+
+    private void WriteSegments(long rawId, IReadOnlyList<TextSegment> segments)
+    {
+        for (var i = 0; i < segments.Count; i++)
+        {
+            var s = segments[i];
+            Run(_segment, ("$raw", rawId), ("$seq", i), ("$kind", s.Kind), ("$start", s.Start), ("$length", s.Length),
+                ("$depth", s.Depth), ("$aname", s.AuthorName), ("$aaddr", s.AuthorAddress), ("$date", s.Date?.ToUnixTimeSeconds()),
+                ("$offset", s.Date is { } sd ? (long)sd.Offset.TotalMinutes : null), ("$cite", MessageIds.Normalize(s.CiteMessageId)));
+        }
     }
 
     // U+E000/U+E001 mark search highlights (HighlightedText); they must not come from a message.

@@ -60,6 +60,12 @@ public sealed record IndexedMessage
     /// <summary>What the sender quoted or forwarded, quote markers removed (searched with <c>in:quoted</c>).</summary>
     public string QuotedText { get; init; } = "";
 
+    /// <summary>
+    /// The quote ranges the HTML marked (offsets into <see cref="BodyText"/>), kept so a body can be
+    /// segmented again from the index alone when a learned footer or signature changes.
+    /// </summary>
+    public IReadOnlyList<ListArchive.Mail.Html.QuoteRange> HtmlQuotes { get; init; } = [];
+
     /// <summary>Links of the body that a URL rewriter had wrapped, as restored.</summary>
     public IReadOnlyList<MessageLink> Links { get; init; } = [];
 }

@@ -68,28 +68,74 @@ public sealed partial class SqliteArchiveIndex
     }
 
     /// <inheritdoc />
-    public IReadOnlyList<(string List, string? FromAddress)> GetSendersAfter(long rawId)
+    public (IReadOnlyDictionary<string, List<string>> Lists, IReadOnlyDictionary<string, List<string>> Senders) GetRecentBodies(
+        long after, int perList, int perSender)
     {
         using var c = OpenReader();
-        return Query(c, "SELECT DISTINCT list, from_address FROM messages WHERE raw_id > $raw ORDER BY list, from_address",
-            r => (r.GetString(0), Str(r, 1)), ("$raw", rawId));
+        // Ranks are computed over ids only (messages_by_list_date / messages_by_from); bodies are
+        // read for the rows kept, not for every message of a touched sender.
+        var lists = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        foreach (var (key, body) in Query(c, """
+            SELECT m.list, m.body FROM (
+                SELECT raw_id, row_number() OVER (PARTITION BY list ORDER BY raw_id DESC) AS rn FROM messages
+                WHERE list IN (SELECT DISTINCT list FROM messages WHERE raw_id > $after)) t
+            JOIN messages m ON m.raw_id = t.raw_id
+            WHERE t.rn <= $n ORDER BY m.list, m.raw_id
+            """, r => (r.GetString(0), r.GetString(1)), ("$after", after), ("$n", perList)))
+        {
+            (lists.TryGetValue(key, out var l) ? l : lists[key] = []).Add(body);
+        }
+
+        var senders = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        foreach (var (key, body) in Query(c, """
+            SELECT m.from_address, m.body FROM (
+                SELECT raw_id, row_number() OVER (PARTITION BY from_address ORDER BY raw_id DESC) AS rn FROM messages
+                WHERE from_address IN (SELECT DISTINCT from_address FROM messages WHERE raw_id > $after AND from_address IS NOT NULL)) t
+            JOIN messages m ON m.raw_id = t.raw_id
+            WHERE t.rn <= $n ORDER BY m.from_address, m.raw_id
+            """, r => (r.GetString(0), r.GetString(1)), ("$after", after), ("$n", perSender)))
+        {
+            (senders.TryGetValue(key, out var l) ? l : senders[key] = []).Add(body);
+        }
+
+        return (lists, senders);
     }
 
     /// <inheritdoc />
-    public IReadOnlyList<(long RawId, string List, string? FromAddress, string Body)> GetBodies(string? list, string? fromAddress, int? limit)
+    public IEnumerable<StoredBody> GetBodies(IReadOnlyCollection<string> lists, IReadOnlyCollection<string> senders)
     {
         using var c = OpenReader();
-        var where = (list, fromAddress) switch
+        using var cmd = c.CreateCommand();
+        cmd.CommandText = """
+            SELECT raw_id, list, from_address, body, html_quotes FROM messages
+            WHERE list IN (SELECT value FROM json_each($lists)) OR from_address IN (SELECT value FROM json_each($senders))
+            ORDER BY raw_id
+            """;
+        cmd.Parameters.AddWithValue("$lists", System.Text.Json.JsonSerializer.Serialize(lists));
+        cmd.Parameters.AddWithValue("$senders", System.Text.Json.JsonSerializer.Serialize(senders));
+        using var r = cmd.ExecuteReader();
+        while (r.Read())
         {
-            (not null, not null) => "WHERE list = $list AND from_address = $from",
-            (not null, null) => "WHERE list = $list",
-            (null, not null) => "WHERE from_address = $from",
-            _ => "",
-        };
-        return Query(c, $"SELECT raw_id, list, from_address, body FROM messages {where} ORDER BY raw_id DESC LIMIT $limit",
-            r => (r.GetInt64(0), r.GetString(1), Str(r, 2), r.GetString(3)),
-            [.. list is null ? [] : new[] { ("$list", (object?)list) }, .. fromAddress is null ? [] : new[] { ("$from", (object?)fromAddress) },
-                ("$limit", (long?)limit ?? -1L)]);
+            yield return new StoredBody(r.GetInt64(0), r.GetString(1), Str(r, 2), r.GetString(3), HtmlQuoteCodec.Decode(Str(r, 4)));
+        }
+    }
+
+    /// <inheritdoc />
+    public void UpdateSegmentation(IReadOnlyList<SegmentationUpdate> updates)
+    {
+        if (updates.Count == 0)
+        {
+            return;
+        }
+
+        using var tx = _connection.BeginTransaction();
+        using var w = new IndexWriter(_connection, tx);
+        foreach (var u in updates)
+        {
+            w.Resegment(u);
+        }
+
+        tx.Commit();
     }
 
     /// <inheritdoc />

@@ -68,6 +68,7 @@ public sealed partial class SqliteArchiveIndex : IArchiveIndex
 
     /// <summary>Number of indexed messages.</summary>
     /// <summary>The highest raw id indexed; raw messages above it are not indexed yet.</summary>
+    /// <inheritdoc />
     public long MaxRawId => SqliteDb.Scalar<long>(_connection, "SELECT coalesce(max(raw_id), 0) FROM messages");
 
     public long MessageCount => SqliteDb.Scalar<long>(_connection, "SELECT count(*) FROM messages");

@@ -55,7 +55,7 @@ internal static class PageEndpoints
             // URL rewriter's recipient data (Safe Links data=, Proofpoint r=, …) removed.
             return raw is null
                 ? NotFound("No such message in this list.")
-                : Results.Bytes(RawRedactor.RedactRaw(raw.Bytes).Bytes, "text/plain; charset=utf-8");
+                : Results.Bytes(RawRedactor.RedactRaw(raw.Bytes), "text/plain; charset=utf-8");
         });
     }
 

@@ -86,6 +86,16 @@ public sealed class SearchScopeTests : IDisposable
     }
 
     [Fact]
+    public void Resegmenting_replaces_segments_and_full_text()
+    {
+        var m = _index.GetMessage("reply@x")!;
+        _index.UpdateSegmentation([new SegmentationUpdate(m.RawId, [new TextSegment("own", 0, m.BodyText.Length)], m.BodyText, "")]);
+        Assert.Equal(["own"], _index.GetMessage("reply@x")!.Segments.Select(s => s.Kind).ToArray());
+        Assert.Equal(["letter@x", "reply@x"], Ids("\"Multistakeholder Body\""));
+        Assert.Empty(Ids("\"Multistakeholder Body\" in:quoted"));
+    }
+
+    [Fact]
     public void Trailers_are_saved_replaced_and_removed()
     {
         Assert.Empty(_index.GetTrailers());
@@ -100,9 +110,14 @@ public sealed class SearchScopeTests : IDisposable
         _index.SaveTrailers(new Dictionary<(string Kind, string Key), string?> { [("signature", "milton@gatech.edu")] = null }, 3);
         Assert.Equal("Governance mailing list", Assert.Single(_index.GetTrailers()).Value);
         Assert.Equal(3, _index.TrailersLearnedUpTo);
-        Assert.Equal(2, Assert.Single(_index.GetBodies(null, "milton@gatech.edu", null)).RawId);
-        Assert.Equal([2L, 1L], _index.GetBodies("governance", null, null).Select(b => b.RawId).ToArray());
-        Assert.Equal([2L], _index.GetBodies("governance", null, 1).Select(b => b.RawId).ToArray());
+        var milton = Assert.Single(_index.GetBodies([], ["milton@gatech.edu"]));
+        Assert.Equal(2, milton.RawId);
+        Assert.Equal([1L, 2L], _index.GetBodies(["governance"], []).Select(b => b.RawId).ToArray());
+        var (lists, senders) = _index.GetRecentBodies(1, perList: 1, perSender: 5);
+        // Raw id 2 is the only message after 1: its list and sender are touched; one body per list.
+        Assert.Equal(["governance"], lists.Keys.ToArray());
+        Assert.Single(lists["governance"]);
+        Assert.Equal(["milton@gatech.edu"], senders.Keys.ToArray());
     }
 
     public void Dispose()

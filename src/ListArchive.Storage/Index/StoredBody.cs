@@ -1,0 +1,6 @@
+using ListArchive.Mail.Html;
+
+namespace ListArchive.Storage.Index;
+
+/// <summary>A stored body with what segmenting it again needs.</summary>
+public sealed record StoredBody(long RawId, string List, string? FromAddress, string Body, IReadOnlyList<QuoteRange> HtmlQuotes);
