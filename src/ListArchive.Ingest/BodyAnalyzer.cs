@@ -6,34 +6,81 @@ using ListArchive.Storage.Index;
 namespace ListArchive.Ingest;
 
 /// <summary>
-/// Segments bodies with the list footers and author signatures the index had learned when the run
-/// started (<see cref="TrailerPass"/> learns them at the end of a run and re-segments what they
-/// change). Using only what was known at the start keeps a message's segments a function of the
-/// archive, not of batch boundaries: an import killed and run again ends exactly like one that was
-/// not.
+/// Segments the bodies of an import, batch by batch. List footers and sender signatures are learned
+/// as the run goes (in input order, from the latest messages of each list and sender) so most messages
+/// are segmented right the first time; what the index learned before the run stands in until a key
+/// has enough samples. These trailers are provisional: <see cref="TrailerPass"/> learns the final
+/// ones at the end of the run, as a function of the archive, and re-segments exactly the messages
+/// whose <see cref="IndexedMessage.TrailerKey"/> differs from the final trailers' — so an import
+/// killed and run again ends like one that was not, whatever the batch boundaries.
 /// </summary>
-internal sealed class BodyAnalyzer(IReadOnlyDictionary<(string Kind, string Key), string> trailers)
+internal sealed class BodyAnalyzer(IReadOnlyDictionary<(string Kind, string Key), string> known)
 {
     public const string FooterKind = "footer";
     public const string SignatureKind = "signature";
 
-    /// <summary>The row with its segments, own and quoted text; thread-safe.</summary>
-    public IndexedMessage Analyze(IndexedMessage row)
+    private readonly TrailerWindows _footers = new(TrailerPass.FooterSamples);
+    private readonly TrailerWindows _signatures = new(TrailerPass.SignatureSamples);
+    private readonly Lock _gate = new();
+
+    /// <summary>Learns from the batch, then segments it in parallel; null entries stay null.</summary>
+    public IndexedMessage?[] Apply(IReadOnlyList<IndexedMessage?> batch, int parallelism)
     {
-        var s = Segment(row.BodyText, row.HtmlQuotes, row.List, SenderKey(row), trailers);
-        return row with { Segments = s.Segments, OwnText = s.OwnText, QuotedText = s.QuotedText };
+        var senders = new string?[batch.Count];
+        var footers = new Dictionary<string, string?>(StringComparer.Ordinal);
+        var signatures = new Dictionary<string, string?>(StringComparer.Ordinal);
+        lock (_gate)
+        {
+            for (var i = 0; i < batch.Count; i++)
+            {
+                if (batch[i] is not { } row)
+                {
+                    continue;
+                }
+
+                senders[i] = SenderKey(row);
+                _footers.Add(row.List, row.BodyText);
+                footers[row.List] = null;
+                if (senders[i] is { } sender)
+                {
+                    _signatures.Add(sender, row.BodyText);
+                    signatures[sender] = null;
+                }
+            }
+
+            foreach (var key in footers.Keys.ToList())
+            {
+                footers[key] = _footers.Get(key) ?? known.GetValueOrDefault((FooterKind, key));
+            }
+
+            foreach (var key in signatures.Keys.ToList())
+            {
+                signatures[key] = _signatures.Get(key) ?? known.GetValueOrDefault((SignatureKind, key));
+            }
+        }
+
+        var rows = new IndexedMessage?[batch.Count];
+        Parallel.For(0, batch.Count, new ParallelOptions { MaxDegreeOfParallelism = parallelism }, i =>
+        {
+            if (batch[i] is not { } row)
+            {
+                return;
+            }
+
+            var signature = senders[i] is { } sender ? signatures[sender] : null;
+            var s = Segment(row.BodyText, row.HtmlQuotes, footers[row.List], signature, row.RawId);
+            rows[i] = row with { Segments = s.Segments, OwnText = s.OwnText, QuotedText = s.QuotedText, TrailerKey = s.TrailerKey };
+        });
+        return rows;
     }
 
-    /// <summary>Segments one body with the trailers of its list and sender.</summary>
-    public static SegmentationUpdate Segment(
-        string body, IReadOnlyList<QuoteRange> htmlQuotes, string list, string? sender,
-        IReadOnlyDictionary<(string Kind, string Key), string> trailers, long rawId = 0)
+    /// <summary>Segments one body with the given footer and signature.</summary>
+    public static SegmentationUpdate Segment(string body, IReadOnlyList<QuoteRange> htmlQuotes, string? footer, string? signature, long rawId)
     {
-        var signature = sender is null ? null : trailers.GetValueOrDefault((SignatureKind, sender));
         var context = new SegmenterContext
         {
             HtmlQuotes = htmlQuotes.Count > 0 ? htmlQuotes : null,
-            ListFooter = trailers.GetValueOrDefault((FooterKind, list)),
+            ListFooter = footer,
             AuthorSignatures = signature is null ? null : [signature],
         };
         var result = Segmenter.Segment(body, context);
@@ -50,7 +97,7 @@ internal sealed class BodyAnalyzer(IReadOnlyDictionary<(string Kind, string Key)
             });
         }
 
-        return new SegmentationUpdate(rawId, segments, result.OwnText, result.QuotedText);
+        return new SegmentationUpdate(rawId, segments, result.OwnText, result.QuotedText, TrailerKeys.For(footer, signature));
     }
 
     /// <summary>

@@ -139,12 +139,13 @@ public sealed class ImportPipeline
         }
 
         var parseClock = Stopwatch.StartNew();
-        var rows = new IndexedMessage[batch.Count];
+        var mapped = new IndexedMessage?[batch.Count];
         Parallel.For(0, batch.Count, new ParallelOptions { MaxDegreeOfParallelism = options.Parallelism }, i =>
         {
             var stored = batch[i];
-            rows[i] = _analyzer.Analyze(MessageMapper.ToIndexed(stored.RawId, stored.List, stored.Bytes, MimeMessage.Parse(stored.Bytes)));
+            mapped[i] = MessageMapper.ToIndexed(stored.RawId, stored.List, stored.Bytes, MimeMessage.Parse(stored.Bytes));
         });
+        var rows = _analyzer.Apply(mapped, options.Parallelism).Select(r => r!).ToList();
         tally.Time(ImportStages.Parse, parseClock.Elapsed);
         Upsert(rows, touched, tally);
     }
@@ -259,6 +260,7 @@ public sealed class ImportPipeline
         }
 
         var parsed = new Parsed[pending.Count];
+        var mapped = new IndexedMessage?[pending.Count];
         Parallel.For(0, pending.Count, parallel, i =>
         {
             var (raw, path) = pending[i];
@@ -274,9 +276,19 @@ public sealed class ImportPipeline
             // is computed here, on the parallel workers, not on the writer threads.
             var prepared = RawStore.Prepare(new RawMessageInput(
                 list, raw.Bytes, message.MessageId, raw.Position.Source, raw.Position.Offset, raw.Position.Length, raw.EnvelopeLine));
-            var row = _analyzer.Analyze(MessageMapper.ToIndexed(0, list, raw.Bytes, message));
-            parsed[i] = new Parsed(raw, message.MessageId, prepared, row, outcomes[i]!);
+            mapped[i] = MessageMapper.ToIndexed(0, list, raw.Bytes, message);
+            parsed[i] = new Parsed(raw, message.MessageId, prepared, null, outcomes[i]!);
         });
+
+        // Footers and signatures are learned in input order, then the batch is segmented in parallel.
+        var rows = _analyzer.Apply(mapped, options.Parallelism);
+        for (var i = 0; i < parsed.Length; i++)
+        {
+            if (rows[i] is { } row)
+            {
+                parsed[i] = parsed[i] with { Row = row };
+            }
+        }
 
         tally.Time(ImportStages.Parse, clock.Elapsed);
         return parsed;

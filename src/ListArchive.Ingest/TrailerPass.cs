@@ -39,25 +39,20 @@ internal sealed class TrailerPass(IArchiveIndex index, ILogger log)
         Learn(changes, known, BodyAnalyzer.FooterKind, lists);
         Learn(changes, known, BodyAnalyzer.SignatureKind, senders);
 
-        var rewritten = 0;
-        if (changes.Count > 0)
+        var final = new Dictionary<(string Kind, string Key), string>(known);
+        foreach (var (key, text) in changes)
         {
-            var final = new Dictionary<(string Kind, string Key), string>(known);
-            foreach (var (key, text) in changes)
+            if (text is null)
             {
-                if (text is null)
-                {
-                    final.Remove(key);
-                }
-                else
-                {
-                    final[key] = text;
-                }
+                final.Remove(key);
             }
-
-            rewritten = Resegment(changes, known, final, parallelism);
+            else
+            {
+                final[key] = text;
+            }
         }
 
+        var rewritten = Resegment(lists.Keys, senders.Keys, final, parallelism);
         index.SaveTrailers(changes, upTo);
         log.Debug("Trailer pass: {Changed} trailers learned or changed, {Rewritten} messages re-segmented", changes.Count, rewritten);
         return rewritten;
@@ -86,49 +81,54 @@ internal sealed class TrailerPass(IArchiveIndex index, ILogger log)
     }
 
     /// <summary>
-    /// Segments the bodies of changed lists and senders with the old and the final trailers; rewrites
-    /// those whose segments differ. (The stored segments are those of the old trailers: a run
-    /// segments with what was known at its start.)
+    /// Re-segments, with the final trailers, every message of the touched lists and senders whose
+    /// stored trailer key is not the final one (segmented with a provisional trailer, or before a
+    /// trailer changed).
     /// </summary>
     private int Resegment(
-        Dictionary<(string Kind, string Key), string?> changes,
-        IReadOnlyDictionary<(string Kind, string Key), string> known,
-        IReadOnlyDictionary<(string Kind, string Key), string> final,
-        int parallelism)
+        IEnumerable<string> lists, IEnumerable<string> senders, IReadOnlyDictionary<(string Kind, string Key), string> final, int parallelism)
     {
-        var lists = changes.Keys.Where(k => k.Kind == BodyAnalyzer.FooterKind).Select(k => k.Key).ToList();
-        var senders = changes.Keys.Where(k => k.Kind == BodyAnalyzer.SignatureKind).Select(k => k.Key).ToList();
-        var rewritten = 0;
-        var batch = new List<StoredBody>(RewriteBatch);
-        foreach (var body in index.GetBodies(lists, senders))
+        var stale = new List<long>();
+        var previous = new Dictionary<long, (string? Footer, string? Signature)?>();
+        foreach (var m in index.GetTrailerKeys(lists.ToList(), senders.ToList()))
         {
-            batch.Add(body);
-            if (batch.Count == RewriteBatch)
+            var (footer, signature) = TrailersOf(final, m.List, m.FromAddress);
+            if (TrailerKeys.For(footer, signature) != m.TrailerKey)
             {
-                rewritten += Rewrite(batch, known, final, parallelism);
-                batch.Clear();
+                stale.Add(m.RawId);
+                previous[m.RawId] = TrailerKeys.Of(m.TrailerKey);
             }
         }
 
-        return rewritten + Rewrite(batch, known, final, parallelism);
+        var rewritten = 0;
+
+        for (var start = 0; start < stale.Count; start += RewriteBatch)
+        {
+            var bodies = index.GetBodies(stale.GetRange(start, Math.Min(RewriteBatch, stale.Count - start)));
+            var updates = new SegmentationUpdate[bodies.Count];
+            var same = new bool[bodies.Count];
+            Parallel.For(0, bodies.Count, new ParallelOptions { MaxDegreeOfParallelism = parallelism }, i =>
+            {
+                var b = bodies[i];
+                var (footer, signature) = TrailersOf(final, b.List, b.FromAddress);
+                updates[i] = BodyAnalyzer.Segment(b.Body, b.HtmlQuotes, footer, signature, b.RawId);
+                // When the trailers the message was segmented with are known (this process made
+                // them), an unchanged segmentation only needs its key updated, not its full text.
+                if (previous[b.RawId] is { } old)
+                {
+                    same[i] = BodyAnalyzer.Segment(b.Body, b.HtmlQuotes, old.Footer, old.Signature, b.RawId).Segments.SequenceEqual(updates[i].Segments);
+                }
+            });
+            index.UpdateSegmentation(updates.Where((_, i) => !same[i]).ToList());
+            index.UpdateTrailerKeys(updates.Where((_, i) => same[i]).Select(u => (u.RawId, u.TrailerKey)).ToList());
+            rewritten += same.Count(s => !s);
+        }
+
+        return rewritten;
     }
 
-    private int Rewrite(
-        List<StoredBody> batch,
-        IReadOnlyDictionary<(string Kind, string Key), string> known,
-        IReadOnlyDictionary<(string Kind, string Key), string> final,
-        int parallelism)
-    {
-        var updates = new SegmentationUpdate?[batch.Count];
-        Parallel.For(0, batch.Count, new ParallelOptions { MaxDegreeOfParallelism = parallelism }, i =>
-        {
-            var b = batch[i];
-            var now = BodyAnalyzer.Segment(b.Body, b.HtmlQuotes, b.List, b.FromAddress, final, b.RawId);
-            var before = BodyAnalyzer.Segment(b.Body, b.HtmlQuotes, b.List, b.FromAddress, known, b.RawId);
-            updates[i] = now.Segments.SequenceEqual(before.Segments) ? null : now;
-        });
-        var changed = updates.OfType<SegmentationUpdate>().ToList();
-        index.UpdateSegmentation(changed);
-        return changed.Count;
-    }
+    private static (string? Footer, string? Signature) TrailersOf(
+        IReadOnlyDictionary<(string Kind, string Key), string> trailers, string list, string? sender) =>
+        (trailers.GetValueOrDefault((BodyAnalyzer.FooterKind, list)),
+         sender is null ? null : trailers.GetValueOrDefault((BodyAnalyzer.SignatureKind, sender)));
 }

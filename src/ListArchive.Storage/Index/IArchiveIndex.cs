@@ -61,11 +61,17 @@ public interface IArchiveIndex : IDisposable
     /// </summary>
     (IReadOnlyDictionary<string, List<string>> Lists, IReadOnlyDictionary<string, List<string>> Senders) GetRecentBodies(long after, int perList, int perSender);
 
-    /// <summary>Every stored body of the given lists and senders, in raw-id order.</summary>
-    IEnumerable<StoredBody> GetBodies(IReadOnlyCollection<string> lists, IReadOnlyCollection<string> senders);
+    /// <summary>The trailer keys of every message of the given lists and senders, in raw-id order.</summary>
+    IEnumerable<StoredTrailerKey> GetTrailerKeys(IReadOnlyCollection<string> lists, IReadOnlyCollection<string> senders);
+
+    /// <summary>The stored bodies of the given raw ids, in raw-id order.</summary>
+    IReadOnlyList<StoredBody> GetBodies(IReadOnlyCollection<long> rawIds);
 
     /// <summary>Replaces segments, own and quoted text (and their full-text rows) of stored messages.</summary>
     void UpdateSegmentation(IReadOnlyList<SegmentationUpdate> updates);
+
+    /// <summary>Sets the trailer keys of stored messages whose segments stay as they are.</summary>
+    void UpdateTrailerKeys(IReadOnlyList<(long RawId, string TrailerKey)> keys);
 
     /// <summary>
     /// Every derived text the index holds, for <c>listarchive audit</c>: (Message-ID, field, text)

@@ -43,7 +43,8 @@ internal static class IndexSchema
             body TEXT NOT NULL,
             own_text TEXT NOT NULL,
             quoted_text TEXT NOT NULL,
-            html_quotes TEXT
+            html_quotes TEXT,
+            trailer_key TEXT NOT NULL DEFAULT ''
         );
         CREATE INDEX messages_by_message_id ON messages (message_id, list);
         CREATE INDEX messages_by_list_date ON messages (list, date_utc);

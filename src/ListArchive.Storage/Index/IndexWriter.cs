@@ -53,15 +53,16 @@ internal sealed class IndexWriter : IDisposable
             """);
         _upsert = Prepare("""
             INSERT INTO messages (raw_id, list, message_id, subject, norm_subject, from_name, from_address, from_text,
-                author_node, author_id, author_evidence, date_utc, date_offset, in_reply_to, refs, body, own_text, quoted_text, html_quotes)
+                author_node, author_id, author_evidence, date_utc, date_offset, in_reply_to, refs, body, own_text, quoted_text, html_quotes, trailer_key)
             VALUES ($raw, $list, $mid, $subject, $norm, $fname, $faddr, $ftext, $node, $author, $evidence, $date, $offset,
-                $irt, $refs, $body, $own, $quoted, $hq)
+                $irt, $refs, $body, $own, $quoted, $hq, $tkey)
             ON CONFLICT (raw_id) DO UPDATE SET list = excluded.list, message_id = excluded.message_id,
                 subject = excluded.subject, norm_subject = excluded.norm_subject, from_name = excluded.from_name,
                 from_address = excluded.from_address, from_text = excluded.from_text, author_node = excluded.author_node,
                 author_id = excluded.author_id, author_evidence = excluded.author_evidence, date_utc = excluded.date_utc,
                 date_offset = excluded.date_offset, in_reply_to = excluded.in_reply_to, refs = excluded.refs,
-                body = excluded.body, own_text = excluded.own_text, quoted_text = excluded.quoted_text, html_quotes = excluded.html_quotes
+                body = excluded.body, own_text = excluded.own_text, quoted_text = excluded.quoted_text, html_quotes = excluded.html_quotes,
+                trailer_key = excluded.trailer_key
             RETURNING thread_id
             """);
         _ftsInsert = Prepare("INSERT INTO messages_fts (rowid, subject, own_text, quoted_text, from_text) VALUES ($raw, $subject, $own, $quoted, $ftext)");
@@ -69,7 +70,7 @@ internal sealed class IndexWriter : IDisposable
         _deleteSegments = Prepare("DELETE FROM segments WHERE raw_id = $raw");
         _deleteAttachments = Prepare("DELETE FROM attachments WHERE raw_id = $raw");
         _deleteLinks = Prepare("DELETE FROM links WHERE raw_id = $raw");
-        _setText = Prepare("UPDATE messages SET own_text = $own, quoted_text = $quoted WHERE raw_id = $raw");
+        _setText = Prepare("UPDATE messages SET own_text = $own, quoted_text = $quoted, trailer_key = $tkey WHERE raw_id = $raw");
         _ftsInsertFromRow = Prepare("""
             INSERT INTO messages_fts (rowid, subject, own_text, quoted_text, from_text)
             SELECT raw_id, subject, own_text, quoted_text, from_text FROM messages WHERE raw_id = $raw
@@ -160,7 +161,7 @@ internal sealed class IndexWriter : IDisposable
             ("$node", node), ("$author", authorId), ("$evidence", author.Evidence),
             ("$date", m.Date?.ToUnixTimeSeconds()), ("$offset", m.Date is { } d ? (long)d.Offset.TotalMinutes : null),
             ("$irt", JoinIds(m.InReplyTo)), ("$refs", JoinIds(m.References)), ("$body", body), ("$own", own), ("$quoted", quoted),
-            ("$hq", HtmlQuoteCodec.Encode(m.HtmlQuotes)));
+            ("$hq", HtmlQuoteCodec.Encode(m.HtmlQuotes)), ("$tkey", m.TrailerKey));
         var thread = _upsert.ExecuteScalar() as string;
         Run(_ftsInsert, ("$raw", m.RawId), ("$subject", subject), ("$own", own), ("$quoted", quoted), ("$ftext", fromText));
 
@@ -192,7 +193,7 @@ internal sealed class IndexWriter : IDisposable
     {
         // The FTS5 'delete' must see the old values, so it runs before the update.
         Run(_ftsDelete, ("$raw", u.RawId));
-        Run(_setText, ("$raw", u.RawId), ("$own", Clean(u.OwnText)), ("$quoted", Clean(u.QuotedText)));
+        Run(_setText, ("$raw", u.RawId), ("$own", Clean(u.OwnText)), ("$quoted", Clean(u.QuotedText)), ("$tkey", u.TrailerKey));
         Run(_ftsInsertFromRow, ("$raw", u.RawId));
         Run(_deleteSegments, ("$raw", u.RawId));
         WriteSegments(u.RawId, u.Segments);

@@ -66,6 +66,12 @@ public sealed record IndexedMessage
     /// </summary>
     public IReadOnlyList<ListArchive.Mail.Html.QuoteRange> HtmlQuotes { get; init; } = [];
 
+    /// <summary>
+    /// Identifies the learned footer and signature the body was segmented with ("" for none), so
+    /// the learning pass at the end of an import finds the messages whose trailers changed.
+    /// </summary>
+    public string TrailerKey { get; init; } = "";
+
     /// <summary>Links of the body that a URL rewriter had wrapped, as restored.</summary>
     public IReadOnlyList<MessageLink> Links { get; init; } = [];
 }

@@ -102,12 +102,12 @@ public sealed partial class SqliteArchiveIndex
     }
 
     /// <inheritdoc />
-    public IEnumerable<StoredBody> GetBodies(IReadOnlyCollection<string> lists, IReadOnlyCollection<string> senders)
+    public IEnumerable<StoredTrailerKey> GetTrailerKeys(IReadOnlyCollection<string> lists, IReadOnlyCollection<string> senders)
     {
         using var c = OpenReader();
         using var cmd = c.CreateCommand();
         cmd.CommandText = """
-            SELECT raw_id, list, from_address, body, html_quotes FROM messages
+            SELECT raw_id, list, from_address, trailer_key FROM messages
             WHERE list IN (SELECT value FROM json_each($lists)) OR from_address IN (SELECT value FROM json_each($senders))
             ORDER BY raw_id
             """;
@@ -116,8 +116,44 @@ public sealed partial class SqliteArchiveIndex
         using var r = cmd.ExecuteReader();
         while (r.Read())
         {
-            yield return new StoredBody(r.GetInt64(0), r.GetString(1), Str(r, 2), r.GetString(3), HtmlQuoteCodec.Decode(Str(r, 4)));
+            yield return new StoredTrailerKey(r.GetInt64(0), r.GetString(1), Str(r, 2), r.GetString(3));
         }
+    }
+
+    /// <inheritdoc />
+    public IReadOnlyList<StoredBody> GetBodies(IReadOnlyCollection<long> rawIds)
+    {
+        using var c = OpenReader();
+        return Query(c, """
+            SELECT raw_id, list, from_address, body, html_quotes FROM messages
+            WHERE raw_id IN (SELECT value FROM json_each($ids)) ORDER BY raw_id
+            """,
+            r => new StoredBody(r.GetInt64(0), r.GetString(1), Str(r, 2), r.GetString(3), HtmlQuoteCodec.Decode(Str(r, 4))),
+            ("$ids", System.Text.Json.JsonSerializer.Serialize(rawIds)));
+    }
+
+    /// <inheritdoc />
+    public void UpdateTrailerKeys(IReadOnlyList<(long RawId, string TrailerKey)> keys)
+    {
+        if (keys.Count == 0)
+        {
+            return;
+        }
+
+        using var tx = _connection.BeginTransaction();
+        using var cmd = _connection.CreateCommand();
+        cmd.Transaction = tx;
+        cmd.CommandText = "UPDATE messages SET trailer_key = $key WHERE raw_id = $raw";
+        var key = cmd.Parameters.Add("$key", SqliteType.Text);
+        var raw = cmd.Parameters.Add("$raw", SqliteType.Integer);
+        foreach (var (id, k) in keys)
+        {
+            raw.Value = id;
+            key.Value = k;
+            cmd.ExecuteNonQuery();
+        }
+
+        tx.Commit();
     }
 
     /// <inheritdoc />

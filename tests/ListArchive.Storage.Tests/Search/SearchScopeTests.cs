@@ -89,8 +89,9 @@ public sealed class SearchScopeTests : IDisposable
     public void Resegmenting_replaces_segments_and_full_text()
     {
         var m = _index.GetMessage("reply@x")!;
-        _index.UpdateSegmentation([new SegmentationUpdate(m.RawId, [new TextSegment("own", 0, m.BodyText.Length)], m.BodyText, "")]);
+        _index.UpdateSegmentation([new SegmentationUpdate(m.RawId, [new TextSegment("own", 0, m.BodyText.Length)], m.BodyText, "", "k1")]);
         Assert.Equal(["own"], _index.GetMessage("reply@x")!.Segments.Select(s => s.Kind).ToArray());
+        Assert.Equal("k1", Assert.Single(_index.GetTrailerKeys([], ["milton@gatech.edu"])).TrailerKey);
         Assert.Equal(["letter@x", "reply@x"], Ids("\"Multistakeholder Body\""));
         Assert.Empty(Ids("\"Multistakeholder Body\" in:quoted"));
     }
@@ -110,9 +111,11 @@ public sealed class SearchScopeTests : IDisposable
         _index.SaveTrailers(new Dictionary<(string Kind, string Key), string?> { [("signature", "milton@gatech.edu")] = null }, 3);
         Assert.Equal("Governance mailing list", Assert.Single(_index.GetTrailers()).Value);
         Assert.Equal(3, _index.TrailersLearnedUpTo);
-        var milton = Assert.Single(_index.GetBodies([], ["milton@gatech.edu"]));
+        var milton = Assert.Single(_index.GetTrailerKeys([], ["milton@gatech.edu"]));
         Assert.Equal(2, milton.RawId);
-        Assert.Equal([1L, 2L], _index.GetBodies(["governance"], []).Select(b => b.RawId).ToArray());
+        Assert.Equal("", milton.TrailerKey);
+        Assert.Equal([1L, 2L], _index.GetTrailerKeys(["governance"], []).Select(b => b.RawId).ToArray());
+        Assert.Equal([2L], _index.GetBodies([2L]).Select(b => b.RawId).ToArray());
         var (lists, senders) = _index.GetRecentBodies(1, perList: 1, perSender: 5);
         // Raw id 2 is the only message after 1: its list and sender are touched; one body per list.
         Assert.Equal(["governance"], lists.Keys.ToArray());
