@@ -97,8 +97,16 @@ public static class RecipientData
 
         switch (format.Name)
         {
-            case "proofpoint-v3" when ProofpointV3.Tail(url) is { } tail:
-                report(format.Name, "tail", Outer(tail.Start), tail.Length);
+            case "proofpoint-v3":
+                if (ProofpointV3.Tail(url) is { } tail) report(format.Name, "tail", Outer(tail.Start), tail.Length);
+                if (ProofpointV3.Decode(url) is null)
+                {
+                    foreach (var (name, vs, ve) in ProofpointV3.TemplateParameters(url))
+                    {
+                        if (name is "data" or "sdata" or "r" && ve > vs) report(format.Name, name, Outer(vs - name.Length - 1), ve - vs + name.Length + 1);
+                    }
+                }
+
                 break;
             case "cisco" or "checkpoint" or "aws-ses":
                 if (LayerCodec.Decode(format, parts) is not null) report(format.Name, "token", Outer(parts.PathStart), url.Length - parts.PathStart);
