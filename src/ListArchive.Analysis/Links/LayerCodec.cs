@@ -185,7 +185,8 @@ internal static class LayerCodec
             case "proofpoint-v3":
             {
                 var inner = ProofpointV3.Decode(s);
-                if (inner is not null && UrlRedactor.RedactUrl(inner, depth + 1) is var r && r != inner) return r;
+                if (inner is null) return ProofpointV3.CutTemplateQuery(s);
+                if (UrlRedactor.RedactUrl(inner, depth + 1) is var r && r != inner) return r;
                 return ProofpointV3.StripTail(s);
             }
             case "cisco" or "checkpoint" or "aws-ses" or "inky":

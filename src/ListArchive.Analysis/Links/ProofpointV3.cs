@@ -81,6 +81,33 @@ internal static class ProofpointV3
         return url[..bang] + (dollar >= 0 ? url[dollar..] : "");
     }
 
+    /// <summary>
+    /// A v3 URL that cannot be decoded (cut before <c>__;</c>) still carries its template, which can
+    /// be a whole nested wrapper with its recipient parameters (<c>&amp;data=04*7C01*7C…</c>). Keep the
+    /// template up to its first '&amp;' after a '?': the wrapper, its host and path, nothing of a query
+    /// that might identify someone.
+    /// </summary>
+    public static string CutTemplateQuery(string url)
+    {
+        int v3 = url.IndexOf("/v3/__", StringComparison.Ordinal);
+        if (v3 < 0) return url;
+        int q = url.IndexOf('?', v3);
+        if (q < 0) return url;
+        int amp = url.IndexOf('&', q);
+        return amp < 0 ? url : url[..amp];
+    }
+
+    /// <summary>Query parameters (name, start, end) of an undecodable template, for the audit.</summary>
+    public static IEnumerable<(string Name, int Start, int End)> TemplateParameters(string url)
+    {
+        int v3 = url.IndexOf("/v3/__", StringComparison.Ordinal);
+        int q = v3 < 0 ? -1 : url.IndexOf('?', v3);
+        if (q < 0) yield break;
+        int sep = url.LastIndexOf("__;", StringComparison.Ordinal);
+        var template = sep > q ? url[..sep] : url;
+        foreach (var p in UrlParts.Parameters(template, q + 1)) yield return p;
+    }
+
     /// <summary>Offset and length of the identifying tail, or null.</summary>
     public static (int Start, int Length)? Tail(string url)
     {

@@ -70,7 +70,7 @@ public static class RawRedactor
                 // Latin-1 maps every byte to one char and back: the bytes around the URLs (which are
                 // ASCII) survive whatever the charset.
                 var text = Encoding.Latin1.GetString(raw);
-                var redacted = RecipientData.Redact(text);
+                var redacted = RecipientData.Redact(text, asciiOnly: true);
                 if (!ReferenceEquals(redacted, text) && redacted != text)
                     edits.Add((entity.BodyOffset, entity.EndOffset, Encoding.Latin1.GetBytes(redacted)));
                 break;
@@ -78,7 +78,7 @@ public static class RawRedactor
             case "quoted-printable":
             {
                 var text = Encoding.Latin1.GetString(entity.GetContent());
-                var redacted = RecipientData.Redact(text);
+                var redacted = RecipientData.Redact(text, asciiOnly: true);
                 if (redacted != text)
                     edits.Add((entity.BodyOffset, entity.EndOffset, Encoding.ASCII.GetBytes(QuotedPrintable(Encoding.Latin1.GetBytes(redacted), newline))));
                 break;
@@ -86,7 +86,7 @@ public static class RawRedactor
             case "base64":
             {
                 var text = Encoding.Latin1.GetString(entity.GetContent());
-                var redacted = RecipientData.Redact(text);
+                var redacted = RecipientData.Redact(text, asciiOnly: true);
                 if (redacted != text)
                     edits.Add((entity.BodyOffset, entity.EndOffset, Encoding.ASCII.GetBytes(Base64Lines(Encoding.Latin1.GetBytes(redacted), newline))));
                 break;

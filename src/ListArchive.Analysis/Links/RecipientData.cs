@@ -29,7 +29,14 @@ public static class RecipientData
     }
 
     /// <summary>The text with every wrapper's identifying parts removed; wrappers themselves stay (use <see cref="LinkUnwrapper"/> to unwrap).</summary>
-    public static string Redact(string text)
+    public static string Redact(string text) => Redact(text, asciiOnly: false);
+
+    /// <summary>
+    /// <paramref name="asciiOnly"/>: replacement URLs keep non-ASCII characters percent-encoded
+    /// (UTF-8), so that <see cref="RawRedactor"/>, which edits undecoded bytes as Latin-1, never
+    /// writes a character the part's charset would read differently.
+    /// </summary>
+    internal static string Redact(string text, bool asciiOnly)
     {
         if (string.IsNullOrEmpty(text) || text.IndexOf("://", StringComparison.Ordinal) < 0) return text ?? "";
         var candidates = UrlScanner.Find(text, html: false);
@@ -41,6 +48,7 @@ public static class RecipientData
             if (c.Start < pos) continue;
             var redacted = UrlRedactor.RedactUrl(c.Url);
             if (redacted == c.Url) continue;
+            if (asciiOnly) redacted = EscapeNonAscii(redacted);
             sb ??= new StringBuilder(text.Length);
             sb.Append(text, pos, c.Start - pos).Append(redacted);
             pos = c.End;
@@ -48,6 +56,26 @@ public static class RecipientData
 
         if (sb is null) return text;
         sb.Append(text, pos, text.Length - pos);
+        return sb.ToString();
+    }
+
+    private static string EscapeNonAscii(string url)
+    {
+        if (!url.Any(c => c >= 0x80)) return url;
+        var sb = new StringBuilder(url.Length + 16);
+        Span<byte> utf8 = stackalloc byte[4];
+        foreach (var rune in url.EnumerateRunes())
+        {
+            if (rune.Value < 0x80)
+            {
+                sb.Append((char)rune.Value);
+                continue;
+            }
+
+            int n = rune.EncodeToUtf8(utf8);
+            for (int i = 0; i < n; i++) sb.Append('%').Append(utf8[i].ToString("X2"));
+        }
+
         return sb.ToString();
     }
 
@@ -69,8 +97,16 @@ public static class RecipientData
 
         switch (format.Name)
         {
-            case "proofpoint-v3" when ProofpointV3.Tail(url) is { } tail:
-                report(format.Name, "tail", Outer(tail.Start), tail.Length);
+            case "proofpoint-v3":
+                if (ProofpointV3.Tail(url) is { } tail) report(format.Name, "tail", Outer(tail.Start), tail.Length);
+                if (ProofpointV3.Decode(url) is null)
+                {
+                    foreach (var (name, vs, ve) in ProofpointV3.TemplateParameters(url))
+                    {
+                        if (name is "data" or "sdata" or "r" && ve > vs) report(format.Name, name, Outer(vs - name.Length - 1), ve - vs + name.Length + 1);
+                    }
+                }
+
                 break;
             case "cisco" or "checkpoint" or "aws-ses":
                 if (LayerCodec.Decode(format, parts) is not null) report(format.Name, "token", Outer(parts.PathStart), url.Length - parts.PathStart);

@@ -55,7 +55,9 @@ internal static class UrlScanner
         else if (opener is '"' or '\'')
         {
             int close = text.IndexOf(opener, s);
-            if (close > s && text.AsSpan(s, close - s).IndexOfAny('\n', '\r') < 0)
+            // An attribute value or a quoted URL: up to the closing quote, if no white space comes first
+            // ("https://x/ said he" is prose after a URL, not one long URL).
+            if (close > s && text.AsSpan(s, close - s).IndexOfAny(" \t\r\n") < 0)
                 return new UrlCandidate(s, close, close, text[s..close], opener, false);
         }
 

@@ -42,10 +42,11 @@ internal sealed class WrapperFormat
         return name == "sdata" || (name == "data" && LooksLikeSafeLinksData(value));
     }
 
-    /// <summary>§18: <c>data=&lt;2-digit version&gt;|&lt;2-digit format&gt;|&lt;address&gt;|…</c>, '|' as is or percent-encoded once or twice.</summary>
+    /// <summary>§18: <c>data=&lt;2-digit version&gt;|&lt;2-digit format&gt;|&lt;address&gt;|…</c>, '|' as is, percent-encoded once or twice, or as a Proofpoint v3 replacement token (<c>*7C</c>).</summary>
     public static bool LooksLikeSafeLinksData(ReadOnlySpan<char> value) =>
         value.Length > 3 && char.IsAsciiDigit(value[0]) && char.IsAsciiDigit(value[1])
-        && (value[2] == '|' || value[2..].StartsWith("%7C", StringComparison.OrdinalIgnoreCase) || value[2..].StartsWith("%257C", StringComparison.OrdinalIgnoreCase));
+        && (value[2] == '|' || value[2..].StartsWith("%7C", StringComparison.OrdinalIgnoreCase) || value[2..].StartsWith("%257C", StringComparison.OrdinalIgnoreCase)
+            || value[2..].StartsWith("*7C", StringComparison.OrdinalIgnoreCase));
 
     public override string ToString() => Name;
 }

@@ -187,4 +187,13 @@ public sealed class LinkUnwrapperTests
         Assert.DoesNotContain("recipient", redacted);
         Assert.Empty(RecipientData.Find(redacted));
     }
+
+    [Fact]
+    public void Quoted_url_ends_at_the_quote_and_an_open_quote_does_not_swallow_prose()
+    {
+        var w = "https://urldefense.proofpoint.com/v2/url?u=https-3A__www.onsemi.com_pdf_datasheet_nc7sv157-2Dd.pdf&d=DwIF-g&c=org&r=SyntheticRecipient&m=m&s=s&e=";
+        // usrp-users: the datasheet link quoted in "…".
+        Assert.Equal("4.3V. \"https://www.onsemi.com/pdf/datasheet/nc7sv157-d.pdf\"", LinkUnwrapper.UnwrapText($"4.3V. \"{w}\"").Text);
+        Assert.Equal("\"https://www.onsemi.com/pdf/datasheet/nc7sv157-d.pdf said he\"", LinkUnwrapper.UnwrapText($"\"{w} said he\"").Text);
+    }
 }

@@ -97,6 +97,17 @@ public sealed class RawRedactorTests
         Assert.True(changed >= 10, $"only {changed} messages changed");
     }
 
+    [Fact]
+    public void Eight_bit_part_gets_ascii_replacements_and_keeps_its_other_bytes()
+    {
+        // A Cisco wrapper is replaced by its target when redacted (its token is structural); the
+        // target's non-ASCII must not be written as Latin-1 into a UTF-8 part.
+        var body = "Caf\u00e9 https://secure-web.cisco.com/1Tok3n/https%3A%2F%2Fexample.org%2Fcaf%C3%A9 fin\n";
+        var raw = Encoding.UTF8.GetBytes("From: a@example.org\nContent-Type: text/plain; charset=utf-8\nContent-Transfer-Encoding: 8bit\n\n" + body);
+        var text = MimeMessage.Parse(RawRedactor.RedactRaw(raw)).Body.GetText();
+        Assert.Equal("Caf\u00e9 https://example.org/caf%C3%A9 fin\n", text);
+    }
+
     private static IEnumerable<MimeEntity> Leaves(MimeEntity e) =>
         e.Children.Count > 0 ? e.Children.SelectMany(Leaves) : e.Message is { } m ? Leaves(m.Body) : [e];
 }
