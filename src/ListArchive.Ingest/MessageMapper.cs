@@ -42,7 +42,7 @@ internal static class MessageMapper
                 .Select(l => new MessageLink(l.Target, l.Formats, l.IsOpaque, l.HostHint, l.Start, l.Length))
                 .ToList(),
             Attachments = body.Attachments
-                .Select(a => new Storage.Index.AttachmentInfo(a.FileName, a.ContentType, a.Size, a.Url))
+                .Select(a => new Storage.Index.AttachmentInfo(a.FileName, a.ContentType, a.Size, CleanUrl(a.Url)))
                 .ToList(),
             Problems = message.Diagnostics.Concat(body.Diagnostics)
                 .Select(d => new MessageProblem(d.Code, d.Offset, d.Message))
@@ -65,6 +65,14 @@ internal static class MessageMapper
             return q with { Start = start, Length = Math.Max(0, end - start) };
         }).ToList();
     }
+
+    /// <summary>
+    /// A URL outside the body text (a scrubbed attachment's link) unwrapped and redacted too: a
+    /// Proofpoint-wrapped attachment URL in clearwater-pipermail/2018-May.txt, in Outlook's
+    /// <c>visible&lt;wrapped&gt;</c> form, carried its recipient (found by <c>listarchive audit</c>).
+    /// </summary>
+    private static string? CleanUrl(string? url) =>
+        url is null ? null : RecipientData.Redact(LinkUnwrapper.UnwrapText(url).Text);
 
     private static NamedAddress? Named(MailAddress? address) =>
         address is null ? null : new NamedAddress(address.Name, address.Address);

@@ -103,6 +103,23 @@ public sealed class BodyAnalysisTests
         Assert.Equal(summary.Indexed, stats.Messages);
     }
 
+    [Fact]
+    public void ScrubbedAttachmentUrlWrappedByProofpointIsUnwrapped()
+    {
+        // clearwater-pipermail/2018-May.txt: pipermail's "URL: <…>" note of a scrubbed attachment
+        // was itself rewritten by Proofpoint v2, recipient included (found by listarchive audit).
+        using var data = new TempDirectory();
+        using var archive = Archive.Open(data.Path);
+        new ImportPipeline(archive).Import([RepoPaths.Corpus("clearwater-pipermail", "2018-May.txt")], new ImportOptions { List = "clearwater" });
+        var message = archive.Index.GetMessage("0EB64FE9-0153-4737-94CB-AD3D7A3123AD@vmware.com");
+        Assert.NotNull(message);
+        var urls = message.Attachments.Select(a => a.Url).OfType<string>().ToList();
+        Assert.NotEmpty(urls);
+        Assert.All(urls, u => Assert.DoesNotContain("urldefense", u, StringComparison.OrdinalIgnoreCase));
+        Assert.All(urls, u => Assert.Empty(RecipientData.Find(u)));
+        Assert.Empty(Audit(archive));
+    }
+
     private static List<(string MessageId, string Field, RecipientFinding Finding)> Audit(Archive archive) =>
         archive.Index.EnumerateDerivedText()
             .SelectMany(t => RecipientData.Find(t.Text).Select(f => (t.MessageId, t.Field, f)))
