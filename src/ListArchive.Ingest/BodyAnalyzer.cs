@@ -97,7 +97,36 @@ internal sealed class BodyAnalyzer(IReadOnlyDictionary<(string Kind, string Key)
             });
         }
 
-        return new SegmentationUpdate(rawId, segments, result.OwnText, result.QuotedText, TrailerKeys.For(footer, signature));
+        return new SegmentationUpdate(rawId, segments, SearchableOwnText(body, segments), result.QuotedText, TrailerKeys.For(footer, signature));
+    }
+
+    /// <summary>
+    /// The own text the index searches: the sender's own segments and their signature, as one
+    /// string where the segments touch. A signature is the sender's words (a name, a title, a
+    /// project); keeping it means a learned signature changes segments but not the full-text row,
+    /// so re-segmenting after learning stays cheap. Footers, boilerplate and quotes are left out.
+    /// </summary>
+    private static string SearchableOwnText(string body, List<TextSegment> segments)
+    {
+        var sb = new System.Text.StringBuilder();
+        var end = -1;
+        foreach (var s in segments)
+        {
+            if (s.Kind is not ("own" or "signature") || s.Length == 0)
+            {
+                continue;
+            }
+
+            if (sb.Length > 0 && s.Start != end)
+            {
+                sb.Append('\n');
+            }
+
+            sb.Append(body, s.Start, s.Length);
+            end = s.Start + s.Length;
+        }
+
+        return sb.ToString();
     }
 
     /// <summary>

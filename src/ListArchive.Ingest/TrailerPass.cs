@@ -33,8 +33,10 @@ internal sealed class TrailerPass(IArchiveIndex index, ILogger log)
             return 0;
         }
 
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         var known = index.GetTrailers();
         var (lists, senders) = index.GetRecentBodies(after, FooterSamples, SignatureSamples);
+        var read = clock.Elapsed;
         var changes = new Dictionary<(string Kind, string Key), string?>();
         Learn(changes, known, BodyAnalyzer.FooterKind, lists);
         Learn(changes, known, BodyAnalyzer.SignatureKind, senders);
@@ -52,9 +54,11 @@ internal sealed class TrailerPass(IArchiveIndex index, ILogger log)
             }
         }
 
+        var learnt = clock.Elapsed;
         var rewritten = Resegment(lists.Keys, senders.Keys, final, parallelism);
         index.SaveTrailers(changes, upTo);
-        log.Debug("Trailer pass: {Changed} trailers learned or changed, {Rewritten} messages re-segmented", changes.Count, rewritten);
+        log.Debug("Trailer pass: {Changed} trailers learned or changed, {Rewritten} messages re-segmented; read {Read} learn {Learn} rewrite {Rewrite}",
+            changes.Count, rewritten, read, learnt - read, clock.Elapsed - learnt);
         return rewritten;
     }
 
@@ -64,18 +68,23 @@ internal sealed class TrailerPass(IArchiveIndex index, ILogger log)
         string kind,
         IReadOnlyDictionary<string, List<string>> samples)
     {
-        foreach (var (key, bodies) in samples)
+        var keys = samples.Keys.ToList();
+        var learned = new string?[keys.Count];
+        Parallel.For(0, keys.Count, i =>
         {
             var learner = new TrailerLearner();
-            foreach (var body in bodies)
+            foreach (var body in samples[keys[i]])
             {
-                learner.Add(key, body);
+                learner.Add(keys[i], body);
             }
 
-            var learned = learner.GetTrailer(key);
-            if (!string.Equals(learned, known.GetValueOrDefault((kind, key)), StringComparison.Ordinal))
+            learned[i] = learner.GetTrailer(keys[i]);
+        });
+        for (var i = 0; i < keys.Count; i++)
+        {
+            if (!string.Equals(learned[i], known.GetValueOrDefault((kind, keys[i])), StringComparison.Ordinal))
             {
-                changes[(kind, key)] = learned;
+                changes[(kind, keys[i])] = learned[i];
             }
         }
     }

@@ -27,6 +27,8 @@ internal sealed class IndexWriter : IDisposable
     private readonly SqliteCommand _deleteAttachments;
     private readonly SqliteCommand _deleteLinks;
     private readonly SqliteCommand _setText;
+    private readonly SqliteCommand _getText;
+    private readonly SqliteCommand _setKey;
     private readonly SqliteCommand _ftsInsertFromRow;
     private readonly SqliteCommand _link;
     private readonly SqliteCommand _problem;
@@ -70,6 +72,8 @@ internal sealed class IndexWriter : IDisposable
         _deleteSegments = Prepare("DELETE FROM segments WHERE raw_id = $raw");
         _deleteAttachments = Prepare("DELETE FROM attachments WHERE raw_id = $raw");
         _deleteLinks = Prepare("DELETE FROM links WHERE raw_id = $raw");
+        _getText = Prepare("SELECT own_text, quoted_text FROM messages WHERE raw_id = $raw");
+        _setKey = Prepare("UPDATE messages SET trailer_key = $tkey WHERE raw_id = $raw");
         _setText = Prepare("UPDATE messages SET own_text = $own, quoted_text = $quoted, trailer_key = $tkey WHERE raw_id = $raw");
         _ftsInsertFromRow = Prepare("""
             INSERT INTO messages_fts (rowid, subject, own_text, quoted_text, from_text)
@@ -191,10 +195,28 @@ internal sealed class IndexWriter : IDisposable
     /// <summary>Replaces a stored message's segments, own and quoted text, and its full-text row.</summary>
     public void Resegment(SegmentationUpdate u)
     {
-        // The FTS5 'delete' must see the old values, so it runs before the update.
-        Run(_ftsDelete, ("$raw", u.RawId));
-        Run(_setText, ("$raw", u.RawId), ("$own", Clean(u.OwnText)), ("$quoted", Clean(u.QuotedText)), ("$tkey", u.TrailerKey));
-        Run(_ftsInsertFromRow, ("$raw", u.RawId));
+        var own = Clean(u.OwnText);
+        var quoted = Clean(u.QuotedText);
+        Bind(_getText, ("$raw", u.RawId));
+        bool same;
+        using (var r = _getText.ExecuteReader())
+        {
+            same = r.Read() && r.GetString(0) == own && r.GetString(1) == quoted;
+        }
+
+        if (same)
+        {
+            // Only the segment boundaries moved (a learned signature): the full-text row stands.
+            Run(_setKey, ("$raw", u.RawId), ("$tkey", u.TrailerKey));
+        }
+        else
+        {
+            // The FTS5 'delete' must see the old values, so it runs before the update.
+            Run(_ftsDelete, ("$raw", u.RawId));
+            Run(_setText, ("$raw", u.RawId), ("$own", own), ("$quoted", quoted), ("$tkey", u.TrailerKey));
+            Run(_ftsInsertFromRow, ("$raw", u.RawId));
+        }
+
         Run(_deleteSegments, ("$raw", u.RawId));
         WriteSegments(u.RawId, u.Segments);
     }
