@@ -347,7 +347,8 @@ internal sealed partial class SegmentBuilder
 
         for (var k = 0; k < lines.Length; k++)
         {
-            if (!Raw(at + k).TrimEnd().SequenceEqual(lines[k]))
+            // Indentation varies between copies of a sign-off ("   Nils", numpy-discussion): compare trimmed.
+            if (!Raw(at + k).Trim().SequenceEqual(lines[k].AsSpan().Trim()))
             {
                 return false;
             }

@@ -4,7 +4,7 @@ namespace ListArchive.Analysis.Segments;
 /// Learns the trailing block that most messages of one key share: a list's footer (key = list) or an
 /// author's signature (key = author address). Issue 5: a signature learned from what an author
 /// repeats beats any fixed list of phrases. The block is whole lines, compared after trimming line
-/// ends; up to <see cref="MaxLines"/> lines and <see cref="MaxSamples"/> samples per key are kept.
+/// ends and indentation; up to <see cref="MaxLines"/> lines and <see cref="MaxSamples"/> samples per key are kept.
 /// Two tails are kept per message: the end of the whole body (where a list footer is) and the end of
 /// the sender's last own stretch (before a quote below it, a footer, …) — where the signature is. A key's trailer is the block shared by the
 /// own-part tails when there is one (an author's sign-off), else by the whole-body tails (a footer).
@@ -133,7 +133,8 @@ public sealed class TrailerLearner
         var result = new string[take];
         for (var i = 0; i < take; i++)
         {
-            result[i] = lines[lines.Length - take + i].TrimEnd();
+            // Trimmed both sides: the same sign-off is indented differently from message to message.
+            result[i] = lines[lines.Length - take + i].Trim();
         }
 
         return result;

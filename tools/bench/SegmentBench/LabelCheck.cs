@@ -75,6 +75,7 @@ internal static class LabelCheck
                     {
                         Console.WriteLine("  label: " + Trunc(Norm(string.Join('\n', own))));
                         Console.WriteLine("  mine:  " + Trunc(Norm(result.OwnText)));
+                        Console.WriteLine($"  from {body.Value.From}: learned signature [{signature}]");
                     }
                 }
             }
