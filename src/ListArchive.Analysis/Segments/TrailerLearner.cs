@@ -12,10 +12,10 @@ namespace ListArchive.Analysis.Segments;
 public sealed class TrailerLearner
 {
     /// <summary>Longest block learned, in lines.</summary>
-    public const int MaxLines = 20;
+    public const int MaxLines = 12;
 
     /// <summary>Samples kept per key (the first ones seen): enough for a majority, bounded memory.</summary>
-    public const int MaxSamples = 400;
+    public const int MaxSamples = 2000;
 
     private readonly int minSamples;
     private readonly double minShare;
