@@ -14,7 +14,7 @@ internal static partial class AttributionParser
 {
     private static readonly string[] EndVerbs =
     [
-        "wrote", "writes", "wrote the following", "a écrit", "a ecrit", "écrit", "schrieb", "escribió", "escribio",
+        "wrote", "writes", "wrote the following", "a écrit", "a ecrit", "écrit", "schrieb", "escribió", "escribio", "escribi?", "escribi\uFFFD",
         "escreveu", "ha scritto", "scrisse", "schreef", "skrev", "skrev følgende", "kirjoitti", "napisał",
         "napisał(a)", "napisała", "pisze", "napsal", "napsal(a)", "napsala", "написал", "написала",
         "написал(а)", "писал", "писал(а)", "пишет", "写道", "寫道", "のメッセージ", "さんは書きました", "は書きました",
@@ -59,6 +59,7 @@ internal static partial class AttributionParser
         var leadIn = LeadIns.FirstOrDefault(l => lower.StartsWith(l, StringComparison.Ordinal));
         string namePart;
         var verbForm = true;
+        var verbless = false;
         var endVerb = EndVerbs.Where(v => lower.EndsWith(v, StringComparison.Ordinal) && (lower.Length == v.Length || !char.IsLetter(lower[^(v.Length + 1)]) || v[0] > 0x2E80)).OrderByDescending(v => v.Length).FirstOrDefault();
         int middle;
         if (endVerb is not null)
@@ -91,6 +92,7 @@ internal static partial class AttributionParser
             // Gmail without a verb (Russian, Japanese): "2021年3月5日(金) 14:15 Taro <t@x>:".
             namePart = t;
             verbForm = false;
+            verbless = true;
         }
         else
         {
@@ -98,13 +100,19 @@ internal static partial class AttributionParser
         }
 
         var (address, rest) = AddressText.Extract(namePart);
+        var (date, ambiguous) = AttributionDate.Parse(AddressText.Extract(t).Remainder);
+        if (verbless && date is null)
+        {
+            // The verb-less Gmail forms always start with the date; "6505550848 at example.com<mailto:…>" is no attribution.
+            return null;
+        }
+
         if (!verbForm && address is null && !t.StartsWith("* ", StringComparison.Ordinal))
         {
             // Horde's "Quoting X <addr>:" always gives the address; "Quoting from the letter:" is prose (seed 001).
             return null;
         }
 
-        var (date, ambiguous) = AttributionDate.Parse(AddressText.Extract(t).Remainder);
         var hasDigit = rest.Any(char.IsDigit);
 
         if (endVerb is not null && leadIn is null && date is null && address is null)

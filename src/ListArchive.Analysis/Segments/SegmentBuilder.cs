@@ -525,7 +525,8 @@ internal sealed partial class SegmentBuilder
         // unmarked text is own. With "-----Original Message-----" or underscores it is Outlook, which
         // quotes without markers (the quoted message may itself hold '>' lines): all of it is quoted.
         // "*From:*" is Outlook's bold header turned into text (clearwater-pipermail): Outlook as well.
-        var outlook = sep > 0 || Content(blockStart).TrimStart().StartsWith("*");
+        // Own text above the block means Outlook's top-posted reply, even if the quoted message holds '>' lines.
+        var outlook = sep > 0 || Content(blockStart).TrimStart().StartsWith("*") || OwnTextBefore(i);
         if (forward || html || outlook || !HasDeeperMarkers(blockEnd, footerStart, d))
         {
             MarkRegion(blockEnd, footerStart, d, html || forward ? 0 : 1, forward ? SegmentKind.Forward : SegmentKind.Quote, forward ? k : -1);
@@ -572,6 +573,19 @@ internal sealed partial class SegmentBuilder
             diagnostics.Add(new SegmentDiagnostic("markerless-quote", from < n ? starts[from] : text.Length,
                 "quoted text without '>' markers taken from an attribution or header block; quotes above it that lost their markers are left for text matching"));
         }
+    }
+
+    private bool OwnTextBefore(int i)
+    {
+        for (var j = 0; j < i; j++)
+        {
+            if (kind[j] == SegmentKind.Own && depth[j] == 0 && !Blank(j))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>
@@ -716,7 +730,7 @@ internal sealed partial class SegmentBuilder
             var last = i + len - 1;
             if (last > i && (depth[last] != d || Blank(last) || assigned[last] || kind[last] != kind[i]))
             {
-                return false;
+                break;
             }
 
             var tail = Content(last).TrimEnd();
@@ -727,7 +741,7 @@ internal sealed partial class SegmentBuilder
 
             if (len > 1 && !PlausibleFirstLine(i))
             {
-                return false;
+                break;
             }
 
             var parsed = AttributionParser.TryParse(Join(i, last + 1));
@@ -781,10 +795,55 @@ internal sealed partial class SegmentBuilder
                 return true;
             }
 
+            // An attribution whose quote was cut or comes later (Evolution: "Am Mittwoch, den 05.03.2008,
+            // 15:01 -0500 schrieb Phil Christensen:", then own text): the line is still no own text.
+            if (parsed.Date is not null || parsed.Author?.Address is not null)
+            {
+                MarkAttribution(i, last + 1, parsed);
+                next = last + 1;
+                return true;
+            }
+
             return false;
         }
 
-        return false;
+        return WrappedIntoQuote(i, footerStart, out next);
+    }
+
+    /// <summary>
+    /// Gmail wraps "…, Name &lt;addr" / "&gt; escribió:" so that the wrapped rest starts with the
+    /// closing bracket, which reads as a quote marker (bulmages-main-pipermail).
+    /// </summary>
+    private bool WrappedIntoQuote(int i, int footerStart, out int next)
+    {
+        next = i + 1;
+        if (i + 1 >= footerStart || markerDepth[i + 1] != depth[i] + 1 || assigned[i + 1] || !Raw(i + 1).StartsWith(">"))
+        {
+            return false;
+        }
+
+        var first = Content(i).Trim().ToString();
+        if (first.LastIndexOf('<') <= first.LastIndexOf('>') || !PlausibleFirstLine(i))
+        {
+            return false;
+        }
+
+        var rest = Raw(i + 1)[1..].Trim().ToString();
+        if (!(rest.EndsWith(':') || rest.EndsWith('：')))
+        {
+            return false;
+        }
+
+        var parsed = AttributionParser.TryParse(first + "> " + rest);
+        if (parsed is null)
+        {
+            return false;
+        }
+
+        MarkAttribution(i, i + 2, parsed);
+        depth[i + 1] = depth[i];
+        next = i + 2;
+        return true;
     }
 
     private int MarkBarQuote(int from, int footerStart)

@@ -8,7 +8,7 @@ internal static class Trailers
 {
     private static readonly string[] SentFrom =
     [
-        "sent from my ", "sent from mail for windows", "sent from outlook", "sent from yahoo mail", "sent from samsung", "sent from a mobile",
+        "sent from my ", "sent from mail", "sent from mail for windows", "sent from outlook", "sent from yahoo mail", "sent from samsung", "sent from a mobile",
         "sent with protonmail", "sent via ", "get outlook for ", "envoyé de mon ", "envoyé depuis ", "von meinem ", "gesendet von ",
         "enviado desde mi ", "enviado do meu ", "enviado de meu ", "enviado desde ", "inviato da ", "verstuurd vanaf mijn ",
         "verzonden vanaf mijn ", "skickat från min ", "sendt fra min ", "lähetetty ", "wysłane z ", "odesláno z ", "отправлено с ",
@@ -22,7 +22,8 @@ internal static class Trailers
         "the information contained in this", "this communication is confidential", "disclaimer:", "this e-mail may contain",
         "this email may contain", "this message may contain confidential", "is intended only for the use of", "intended solely for the",
         "ce message et ses pièces jointes", "diese e-mail enthält vertrauliche", "este mensaje y sus anexos", "este correo electrónico",
-        "esta mensagem", "questo messaggio e",
+        "esta mensagem", "questo messaggio e", "intended recipient", "received this e-mail in error", "received this email in error",
+        "received this message in error",
     ];
 
     /// <summary>"Sent from my iPhone" and its translations: a short line at the end of a message.</summary>
