@@ -707,7 +707,12 @@ internal sealed partial class SegmentBuilder
 
         if (lastLabel < 0 || !hasFrom || (requireThree ? !(hasDate && hasOther) : !(hasDate || hasOther)))
         {
-            return -1;
+            // "From: X\nDate: Y" right above a '>' quote is that quote's attribution (lkml, notmuch-corpora).
+            var below = NextNonBlank(lastLabel + 1, footerStart, 1);
+            if (!(hasFrom && hasDate && below >= 0 && markerDepth[below] > d && !Blank(below)))
+            {
+                return -1;
+            }
         }
 
         // Unlabelled lines after the last label belong to the block only when the block ends there (wrapped value).
