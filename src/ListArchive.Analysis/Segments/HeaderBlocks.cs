@@ -215,7 +215,7 @@ internal static class HeaderBlocks
         }
 
         Add(HeaderLabel.From, "from", "de", "von", "da", "van", "från", "fra", "od", "от", "发件人", "寄件者", "寄件人", "差出人", "lähettäjä",
-            "afsender", "avsändare", "avsender", "remitente", "mittente", "expéditeur", "absender", "nadawca", "odesílatel");
+            "afsender", "avsändare", "avsender", "remitente", "mittente", "expéditeur", "absender", "nadawca", "odesílatel", "sender");
         Add(HeaderLabel.Date, "sent", "date", "envoyé", "envoye", "gesendet", "datum", "enviado el", "enviado", "enviada em", "enviado em",
             "fecha", "inviato", "data", "verzonden", "skickat", "sendt", "wysłano", "wysłane", "odesláno", "отправлено", "дата",
             "发送时间", "日期", "寄件日期", "送信日時", "日付", "lähetetty", "päivämäärä", "sent at", "date de l'envoi");

@@ -179,7 +179,7 @@ internal sealed partial class SegmentBuilder
                 }
                 else
                 {
-                    code |= raw.IndexOfAny('(', '=') >= 0 || raw[3..].TrimStart().StartsWith("import ") || raw[3..].TrimStart().StartsWith("from ");
+                    code |= raw.IndexOfAny('(', '=') >= 0 || raw[3..].TrimStart().StartsWith("import ") || raw[3..].TrimStart().StartsWith("from ") || raw.TrimEnd() is ">>>";
                 }
 
                 end++;
@@ -271,16 +271,25 @@ internal sealed partial class SegmentBuilder
                 continue;
             }
 
-            // The last place where the block stands in the sender's own text (not inside a quote).
-            for (var i = footerStart - lines.Length; i >= 0; i--)
+            // Where the block (or, failing that, its first lines: "Thanks,\nTrey" without the contact
+            // block this time) ends a stretch of the sender's own text — not inside a quote, not above
+            // more own text (a P.S., an attachment).
+            for (var take = lines.Length; take >= 1; take--)
             {
-                if (!MatchesAt(lines, i) || !AllOwn(i, i + lines.Length))
+                var part = take == lines.Length ? lines : lines[..take];
+                if (part.All(l => l.Length == 0))
                 {
                     continue;
                 }
 
-                var from = i > 0 && Raw(i - 1).TrimEnd() is "--" && kind[i - 1] == SegmentKind.Own ? i - 1 : i;
-                for (var j = from; j < i + lines.Length; j++)
+                var at = LastOwnEnding(part, footerStart);
+                if (at < 0)
+                {
+                    continue;
+                }
+
+                var from = at > 0 && Raw(at - 1).TrimEnd() is "--" && kind[at - 1] == SegmentKind.Own ? at - 1 : at;
+                for (var j = from; j < at + part.Length; j++)
                 {
                     kind[j] = SegmentKind.Signature;
                     assigned[j] = true;
@@ -289,6 +298,30 @@ internal sealed partial class SegmentBuilder
                 break;
             }
         }
+    }
+
+    private int LastOwnEnding(string[] part, int footerStart)
+    {
+        for (var i = footerStart - part.Length; i >= 0; i--)
+        {
+            if (!MatchesAt(part, i) || !AllOwn(i, i + part.Length))
+            {
+                continue;
+            }
+
+            var after = i + part.Length;
+            while (after < footerStart && Blank(after) && markerDepth[after] == 0)
+            {
+                after++;
+            }
+
+            if (after >= footerStart || kind[after] != SegmentKind.Own || depth[after] != 0)
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 
     private bool AllOwn(int from, int to)
@@ -414,8 +447,9 @@ internal sealed partial class SegmentBuilder
             }
             else if (Trailers.IsDisclaimer(content))
             {
-                // The whole paragraph the disclaimer phrase is in.
-                for (var k = i - 1; k >= 0 && kind[k] == SegmentKind.Own && depth[k] == 0 && !assigned[k] && !Blank(k); k--)
+                // The paragraph the disclaimer phrase is in — its wrapped prose lines, not a contact block
+                // written right above it (arin-issued-pipermail, 2010).
+                for (var k = i - 1; k >= 0 && kind[k] == SegmentKind.Own && depth[k] == 0 && !assigned[k] && !Blank(k) && Content(k).Trim().Length >= 50; k--)
                 {
                     kind[k] = SegmentKind.Boilerplate;
                 }
