@@ -650,7 +650,8 @@ internal sealed partial class SegmentBuilder
         var blanks = 0;
         for (var j = from; j < limit; j++)
         {
-            if (!Blank(j))
+            // A bare ">" line is no text but already the quote (usrp-users: "wrote:", "", ">", ">", "> text").
+            if (!Blank(j) || markerDepth[j] > 0)
             {
                 return j;
             }
@@ -743,7 +744,7 @@ internal sealed partial class SegmentBuilder
         {
             // "From: X\nDate: Y" right above a '>' quote is that quote's attribution (lkml, notmuch-corpora).
             var below = NextNonBlank(lastLabel + 1, footerStart, 1);
-            if (!(hasFrom && hasDate && below >= 0 && markerDepth[below] > d && !Blank(below)))
+            if (!(hasFrom && hasDate && below >= 0 && markerDepth[below] > d))
             {
                 return -1;
             }
