@@ -49,8 +49,9 @@ internal static partial class AttributionParser
         {
             t = t.TrimEnd(':', '：', ' ');
         }
-        else if (!(t[^1] == '>' && char.IsDigit(t[0])))
+        else if (!(t[^1] == '>' && (char.IsDigit(t[0]) || t.StartsWith("On ", StringComparison.Ordinal))))
         {
+            // (also "On Tue, Sep 3, 2019 at 10:27 AM Konstantin Ryabitsev <k@…>" with "wrote:" cut, ksummit)
             // Old Gmail writes no verb and no colon: "2011/11/29 Walter Garcia-Fontes <walter.garcia en upf.edu>".
             return null;
         }
@@ -119,7 +120,7 @@ internal static partial class AttributionParser
         {
             // "Raúl Martínez i Peris escribió:" is a name; "I agree with what John wrote:" is prose.
             var words = rest.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-            if (words.Length > 5 || rest.Contains(". ", StringComparison.Ordinal) || rest.Contains('?', StringComparison.Ordinal) || rest.Contains('!', StringComparison.Ordinal))
+            if (words.Length > 5 || SentenceEnd().IsMatch(rest) || rest.Contains('?', StringComparison.Ordinal) || rest.Contains('!', StringComparison.Ordinal))
             {
                 return null;
             }
@@ -198,6 +199,10 @@ internal static partial class AttributionParser
 
     [GeneratedRegex(@"^(?:\s*(?:[AaPp]\.?\s?[Mm]\.?(?![\p{L}])|г\.|\)|（[^）]*）|\([^)]{1,12}\)|(?:GMT|UTC)(?:[+-]\d{1,2}(?::?\d{2})?)?|[A-Z]{3,4}(?![\p{L}])|h(?![\p{L}])|Uhr(?![\p{L}])))*")]
     private static partial Regex AfterTime();
+
+    /// <summary>A word of two or more lower-case letters ending a sentence; "Simon A. Erat" is a name.</summary>
+    [GeneratedRegex(@"\p{Ll}{2,}\. ")]
+    private static partial Regex SentenceEnd();
 
     [GeneratedRegex(@"\d[:.h]\d\d(?!\d)")]
     private static partial Regex TimeOfDay();
