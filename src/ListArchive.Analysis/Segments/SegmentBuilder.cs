@@ -310,7 +310,9 @@ internal sealed partial class SegmentBuilder
             }
 
             var after = i + part.Length;
-            while (after < footerStart && Blank(after) && markerDepth[after] == 0)
+            // Blank lines and boilerplate (pipermail's "next part" line) do not end the own text: an
+            // attachment's text after them is the sender's (numpy-discussion).
+            while (after < footerStart && ((Blank(after) && markerDepth[after] == 0) || kind[after] == SegmentKind.Boilerplate))
             {
                 after++;
             }

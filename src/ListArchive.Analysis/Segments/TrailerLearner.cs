@@ -75,9 +75,9 @@ public sealed class TrailerLearner
     }
 
     /// <summary>
-    /// The body up to the end of its last stretch of the sender's own lines (own, signature or
-    /// boilerplate), as segmented without context: a bottom-poster's sign-off ends the last own
-    /// stretch, a top-poster's ends the one above the quote.
+    /// The body up to the end of its last stretch of own text, as segmented without context (so before
+    /// a "-- " signature, a disclaimer, a quote below, a footer): a bottom-poster's sign-off ends the
+    /// last own stretch, a top-poster's the one above the quote.
     /// </summary>
     private static string OwnPart(string body)
     {
@@ -85,7 +85,7 @@ public sealed class TrailerLearner
         for (var i = segmented.Segments.Count - 1; i >= 0; i--)
         {
             var s = segmented.Segments[i];
-            if (s.Kind is SegmentKind.Own or SegmentKind.Signature or SegmentKind.Boilerplate && !string.IsNullOrWhiteSpace(segmented.GetText(s)))
+            if (s.Kind == SegmentKind.Own && !string.IsNullOrWhiteSpace(segmented.GetText(s)))
             {
                 return body[..s.End];
             }
