@@ -304,7 +304,9 @@ internal sealed partial class SegmentBuilder
     {
         for (var i = footerStart - part.Length; i >= 0; i--)
         {
-            if (!MatchesAt(part, i) || !AllOwn(i, i + part.Length))
+            // A "signature" that would leave no own text is a message sent several times (notmuch-corpora's
+            // repeated Debian control mails), not a signature.
+            if (!MatchesAt(part, i) || !AllOwn(i, i + part.Length) || !OwnTextBefore(i))
             {
                 continue;
             }
