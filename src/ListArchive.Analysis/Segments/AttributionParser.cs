@@ -144,7 +144,7 @@ internal static partial class AttributionParser
         // Pine's "On Tue, 6 Feb 2001, X wrote:" (no time) is often kept above an own reply with the quote
         // deleted (twisted-python); the clients that quote without markers (Outlook, Gmail, Apple,
         // Thunderbird) all write a time.
-        var strong = (verbForm || zoho) && date is not null && (leadIn is not null || dateNearStart || zoho) && TimeOfDay().IsMatch(t);
+        var strong = (verbForm || zoho || (verbless && dateNearStart && address is not null)) && date is not null && (leadIn is not null || dateNearStart || zoho) && TimeOfDay().IsMatch(t);
         return new AttributionInfo(author, date, ambiguous, strong);
     }
 

@@ -788,6 +788,12 @@ internal sealed partial class SegmentBuilder
                 break;
             }
 
+            if (tail[^1] == '>' && last + 1 < footerStart && depth[last + 1] == d && !Blank(last + 1) && Content(last + 1).TrimEnd().EndsWith(":") && len < 3)
+            {
+                // "On …, X <x@y>" / "wrote:": the verb is on the next line.
+                continue;
+            }
+
             var parsed = AttributionParser.TryParse(Join(i, last + 1));
             if (parsed is null)
             {
@@ -911,8 +917,9 @@ internal sealed partial class SegmentBuilder
     {
         var c = Content(i).Trim();
         var s = c.ToString();
-        if (AttributionLeadIn().IsMatch(s) || char.IsDigit(c[0]) || s.StartsWith("* ", StringComparison.Ordinal))
+        if (AttributionLeadIn().IsMatch(s) || char.IsDigit(c[0]) || s.StartsWith("* ", StringComparison.Ordinal) || AttributionDate.Parse(s).Date is not null)
         {
+            // (a date anywhere: Finnish "pe 20. lokakuuta 2017 klo 17.50 John Coe" / "<addr> kirjoitti:")
             return true;
         }
 

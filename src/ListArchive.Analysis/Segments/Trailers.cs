@@ -9,7 +9,7 @@ internal static class Trailers
     private static readonly string[] SentFrom =
     [
         "sent from my ", "sent from mail", "sent from mail for windows", "sent from outlook", "sent from yahoo mail", "sent from samsung", "sent from a mobile",
-        "sent with protonmail", "sent via ", "get outlook for ", "envoyé de mon ", "envoyé depuis ", "von meinem ", "gesendet von ",
+        "sent with protonmail", "sent via ", "get outlook for ", "télécharger outlook pour", "outlook für ios herunterladen", "descargar outlook para", "envoyé de mon ", "envoyé depuis ", "von meinem ", "gesendet von ",
         "enviado desde mi ", "enviado do meu ", "enviado de meu ", "enviado desde ", "inviato da ", "verstuurd vanaf mijn ",
         "verzonden vanaf mijn ", "skickat från min ", "sendt fra min ", "lähetetty ", "wysłane z ", "odesláno z ", "отправлено с ",
         "从我的", "iphoneから送信", "發自我的", "发自我的",
@@ -33,6 +33,12 @@ internal static class Trailers
         if (t.Length < 8 || t.Length > 90)
         {
             return false;
+        }
+
+        // Any "Sent from <app>" line of a few words ("Sent from TypeApp<http://…>").
+        if (t.StartsWith("Sent from ", StringComparison.Ordinal) && t.Count(' ') <= 5)
+        {
+            return true;
         }
 
         foreach (var s in SentFrom)
@@ -67,8 +73,9 @@ internal static class Trailers
     /// <summary>Mailman 2/3's decoration: a line of underscores, then "LIST mailing list" (with "-- address" in Mailman 3).</summary>
     public static bool IsMailmanFooterStart(ReadOnlySpan<char> line, ReadOnlySpan<char> next)
     {
+        // Usually 47 underscores; some archives shorten the line ("__" + "riak-users mailing list").
         var t = line.TrimEnd();
-        if (t.Length < 20)
+        if (t.Length < 2)
         {
             return false;
         }
