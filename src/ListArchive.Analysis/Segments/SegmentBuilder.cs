@@ -916,6 +916,12 @@ internal sealed partial class SegmentBuilder
     private bool PlausibleFirstLine(int i)
     {
         var c = Content(i).Trim();
+        if (Trailers.IsSentFrom(c))
+        {
+            // "Sent from TypeApp" right above "On …, X wrote:" is boilerplate, not the attribution's start.
+            return false;
+        }
+
         var s = c.ToString();
         if (AttributionLeadIn().IsMatch(s) || char.IsDigit(c[0]) || s.StartsWith("* ", StringComparison.Ordinal) || AttributionDate.Parse(s).Date is not null)
         {
