@@ -546,8 +546,14 @@ internal sealed partial class SegmentBuilder
             blockEnd = i + 1;
         }
 
-        var k = header is null ? -1 : AddInfo(header, starts[i]);
         var d = depth[i];
+        if (forward && d > 0)
+        {
+            // A forward inside a quote is part of what is quoted: its header introduces a deeper quote.
+            forward = false;
+        }
+
+        var k = header is null ? -1 : AddInfo(header, starts[i]);
         var html = htmlOutlook[i] || (blockStart >= 0 && htmlOutlook[blockStart]);
         var headerDepth = html ? Math.Max(0, d - 1) : d;
         for (var j = i; j < blockEnd; j++)
