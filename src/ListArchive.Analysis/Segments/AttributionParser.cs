@@ -145,7 +145,14 @@ internal static partial class AttributionParser
         // deleted (twisted-python); the clients that quote without markers (Outlook, Gmail, Apple,
         // Thunderbird) all write a time.
         var strong = (verbForm || zoho || (verbless && dateNearStart && address is not null)) && date is not null && (leadIn is not null || dateNearStart || zoho) && TimeOfDay().IsMatch(t);
-        return new AttributionInfo(author, date, ambiguous, strong);
+        if (verbless && (cleaned is null || cleaned.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length > 4 || cleaned.Contains(':', StringComparison.Ordinal)))
+        {
+            // A verb-less form must end in a name: "27-11-2015 18:42:25.688 UTC Debug x.cpp:1074: Remove
+            // top / Route header Route: <sip:…>" is a log line (clearwater-pipermail).
+            return null;
+        }
+
+        return new AttributionInfo(author, date, ambiguous, strong, verbForm || zoho);
     }
 
     private static int MiddleIndex(string lower, out int length)

@@ -853,7 +853,7 @@ internal sealed partial class SegmentBuilder
 
             // An attribution whose quote was cut or comes later (Evolution: "Am Mittwoch, den 05.03.2008,
             // 15:01 -0500 schrieb Phil Christensen:", then own text): the line is still no own text.
-            if (parsed.Date is not null || parsed.Author?.Address is not null)
+            if (parsed.Verb && (parsed.Date is not null || parsed.Author?.Address is not null))
             {
                 MarkAttribution(i, last + 1, parsed);
                 next = last + 1;
