@@ -274,7 +274,8 @@ internal sealed partial class SegmentBuilder
             // Where the block (or, failing that, its first lines: "Thanks,\nTrey" without the contact
             // block this time) ends a stretch of the sender's own text — not inside a quote, not above
             // more own text (a P.S., an attachment).
-            for (var take = lines.Length; take >= 1; take--)
+            // A one-line prefix ("Thanks,") is too common to say anything: at least two lines, or the whole block.
+            for (var take = lines.Length; take >= Math.Min(2, lines.Length); take--)
             {
                 var part = take == lines.Length ? lines : lines[..take];
                 if (part.All(l => l.Length == 0))
