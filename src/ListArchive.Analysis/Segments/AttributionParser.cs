@@ -152,7 +152,7 @@ internal static partial class AttributionParser
             return null;
         }
 
-        return new AttributionInfo(author, date, ambiguous, strong, verbForm || zoho);
+        return new AttributionInfo(author, date, ambiguous, strong, verbForm || zoho || (verbless && leadIn is not null));
     }
 
     private static int MiddleIndex(string lower, out int length)
