@@ -21,7 +21,7 @@ internal static class Trailers
         "this e-mail message is intended", "this email message is intended", "if you are not the intended recipient",
         "the information contained in this", "this communication is confidential", "this e-mail may contain",
         "this email may contain", "this message may contain confidential", "is intended only for the use of", "intended solely for the",
-        "ce message et ses pièces jointes", "diese e-mail enthält vertrauliche", "este mensaje y sus anexos", "este correo electrónico",
+        "ce message et ses pièces jointes", "ce message et ses pieces jointes", "informations confidentielles", "diese e-mail enthält vertrauliche", "este mensaje y sus anexos", "este correo electrónico",
         "esta mensagem", "questo messaggio e", "intended recipient", "received this e-mail in error", "received this email in error",
         "received this message in error",
     ];
