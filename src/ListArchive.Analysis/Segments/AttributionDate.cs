@@ -30,9 +30,10 @@ internal static partial class AttributionDate
         }
         else if ((m = Iso().Match(text)).Success)
         {
+            // 2021-03-05, and old Gmail's 2011/11/29.
             year = Int(m.Groups[1]);
-            month = Int(m.Groups[2]);
-            day = Int(m.Groups[3]);
+            month = Int(m.Groups[3]);
+            day = Int(m.Groups[4]);
             dateEnd = m.Index + m.Length;
         }
         else if ((m = Numeric().Match(text)).Success)
@@ -225,7 +226,7 @@ internal static partial class AttributionDate
     [GeneratedRegex(@"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")]
     private static partial Regex Cjk();
 
-    [GeneratedRegex(@"(?<!\d)(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)")]
+    [GeneratedRegex(@"(?<!\d)(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?!\d)")]
     private static partial Regex Iso();
 
     [GeneratedRegex(@"(?<![\d:])(\d{1,2})\s?([./-])\s?(\d{1,2})\s?\2\s?(\d{4}|\d{2})(?![\d:])")]

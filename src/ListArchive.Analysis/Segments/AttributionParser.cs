@@ -14,7 +14,7 @@ internal static partial class AttributionParser
 {
     private static readonly string[] EndVerbs =
     [
-        "wrote", "writes", "wrote the following", "a écrit", "a ecrit", "écrit", "schrieb", "escribió", "escribio",
+        "wrote", "writes", "wrote the following", "a écrit", "a ecrit", "écrit", "schrieb", "escribió", "escribio", "escribi?", "escribi\uFFFD",
         "escreveu", "ha scritto", "scrisse", "schreef", "skrev", "skrev følgende", "kirjoitti", "napisał",
         "napisał(a)", "napisała", "pisze", "napsal", "napsal(a)", "napsala", "написал", "написала",
         "написал(а)", "писал", "писал(а)", "пишет", "写道", "寫道", "のメッセージ", "さんは書きました", "は書きました",
@@ -49,8 +49,9 @@ internal static partial class AttributionParser
         {
             t = t.TrimEnd(':', '：', ' ');
         }
-        else if (!(t[^1] == '>' && char.IsDigit(t[0])))
+        else if (!(t[^1] == '>' && (char.IsDigit(t[0]) || t.StartsWith("On ", StringComparison.Ordinal))))
         {
+            // (also "On Tue, Sep 3, 2019 at 10:27 AM Konstantin Ryabitsev <k@…>" with "wrote:" cut, ksummit)
             // Old Gmail writes no verb and no colon: "2011/11/29 Walter Garcia-Fontes <walter.garcia en upf.edu>".
             return null;
         }
@@ -59,6 +60,7 @@ internal static partial class AttributionParser
         var leadIn = LeadIns.FirstOrDefault(l => lower.StartsWith(l, StringComparison.Ordinal));
         string namePart;
         var verbForm = true;
+        var verbless = false;
         var endVerb = EndVerbs.Where(v => lower.EndsWith(v, StringComparison.Ordinal) && (lower.Length == v.Length || !char.IsLetter(lower[^(v.Length + 1)]) || v[0] > 0x2E80)).OrderByDescending(v => v.Length).FirstOrDefault();
         int middle;
         if (endVerb is not null)
@@ -91,6 +93,7 @@ internal static partial class AttributionParser
             // Gmail without a verb (Russian, Japanese): "2021年3月5日(金) 14:15 Taro <t@x>:".
             namePart = t;
             verbForm = false;
+            verbless = true;
         }
         else
         {
@@ -98,20 +101,26 @@ internal static partial class AttributionParser
         }
 
         var (address, rest) = AddressText.Extract(namePart);
+        var (date, ambiguous) = AttributionDate.Parse(AddressText.Extract(t).Remainder);
+        if (verbless && date is null)
+        {
+            // The verb-less Gmail forms always start with the date; "6505550848 at example.com<mailto:…>" is no attribution.
+            return null;
+        }
+
         if (!verbForm && address is null && !t.StartsWith("* ", StringComparison.Ordinal))
         {
             // Horde's "Quoting X <addr>:" always gives the address; "Quoting from the letter:" is prose (seed 001).
             return null;
         }
 
-        var (date, ambiguous) = AttributionDate.Parse(AddressText.Extract(t).Remainder);
         var hasDigit = rest.Any(char.IsDigit);
 
         if (endVerb is not null && leadIn is null && date is null && address is null)
         {
             // "Raúl Martínez i Peris escribió:" is a name; "I agree with what John wrote:" is prose.
             var words = rest.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-            if (words.Length > 5 || rest.Contains(". ", StringComparison.Ordinal) || rest.Contains('?', StringComparison.Ordinal) || rest.Contains('!', StringComparison.Ordinal))
+            if (words.Length > 5 || SentenceEnd().IsMatch(rest) || rest.Contains('?', StringComparison.Ordinal) || rest.Contains('!', StringComparison.Ordinal))
             {
                 return null;
             }
@@ -135,8 +144,15 @@ internal static partial class AttributionParser
         // Pine's "On Tue, 6 Feb 2001, X wrote:" (no time) is often kept above an own reply with the quote
         // deleted (twisted-python); the clients that quote without markers (Outlook, Gmail, Apple,
         // Thunderbird) all write a time.
-        var strong = (verbForm || zoho) && date is not null && (leadIn is not null || dateNearStart || zoho) && TimeOfDay().IsMatch(t);
-        return new AttributionInfo(author, date, ambiguous, strong);
+        var strong = (verbForm || zoho || (verbless && dateNearStart && address is not null)) && date is not null && (leadIn is not null || dateNearStart || zoho) && TimeOfDay().IsMatch(t);
+        if (verbless && (cleaned is null || cleaned.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length > 4 || cleaned.Contains(':', StringComparison.Ordinal)))
+        {
+            // A verb-less form must end in a name: "27-11-2015 18:42:25.688 UTC Debug x.cpp:1074: Remove
+            // top / Route header Route: <sip:…>" is a log line (clearwater-pipermail).
+            return null;
+        }
+
+        return new AttributionInfo(author, date, ambiguous, strong, verbForm || zoho || (verbless && leadIn is not null));
     }
 
     private static int MiddleIndex(string lower, out int length)
@@ -190,6 +206,10 @@ internal static partial class AttributionParser
 
     [GeneratedRegex(@"^(?:\s*(?:[AaPp]\.?\s?[Mm]\.?(?![\p{L}])|г\.|\)|（[^）]*）|\([^)]{1,12}\)|(?:GMT|UTC)(?:[+-]\d{1,2}(?::?\d{2})?)?|[A-Z]{3,4}(?![\p{L}])|h(?![\p{L}])|Uhr(?![\p{L}])))*")]
     private static partial Regex AfterTime();
+
+    /// <summary>A word of two or more lower-case letters ending a sentence; "Simon A. Erat" is a name.</summary>
+    [GeneratedRegex(@"\p{Ll}{2,}\. ")]
+    private static partial Regex SentenceEnd();
 
     [GeneratedRegex(@"\d[:.h]\d\d(?!\d)")]
     private static partial Regex TimeOfDay();

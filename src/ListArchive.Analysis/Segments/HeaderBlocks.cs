@@ -61,7 +61,7 @@ internal static class HeaderBlocks
 
         Span<char> buffer = stackalloc char[label.Length];
         label.ToLowerInvariant(buffer);
-        if (!Labels.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(buffer, out var kind))
+        if (!Labels.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(buffer, out var kind) && !TryWildcard(buffer, out kind))
         {
             return HeaderLabel.None;
         }
@@ -101,6 +101,12 @@ internal static class HeaderBlocks
             }
 
             var inner = i;
+            if (i >= 5 && Label(t[i..], out _) is HeaderLabel.From or HeaderLabel.Date)
+            {
+                // "----------From: …" (a webmail's reply header, usrp-users).
+                return lead + i;
+            }
+
             var close = t[inner..].IndexOf($"{fill}{fill}", StringComparison.Ordinal);
             if (close <= 0)
             {
@@ -134,6 +140,41 @@ internal static class HeaderBlocks
         }
 
         return 0;
+    }
+
+    /// <summary>
+    /// clearwater- and twisted-python's pipermail turned non-ASCII letters into '?': "Fr?n:",
+    /// "Envoy? :", "? :" — '?' matches any one letter of a known label.
+    /// </summary>
+    private static bool TryWildcard(ReadOnlySpan<char> label, out HeaderLabel kind)
+    {
+        kind = HeaderLabel.None;
+        if (label.IndexOf('?') < 0)
+        {
+            return false;
+        }
+
+        foreach (var (name, k) in Labels)
+        {
+            if (name.Length != label.Length)
+            {
+                continue;
+            }
+
+            var match = true;
+            for (var i = 0; i < name.Length && match; i++)
+            {
+                match = label[i] == '?' ? name[i] > 0x7F || name.Length == 1 : label[i] == name[i];
+            }
+
+            if (match)
+            {
+                kind = k;
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool IsForwardWord(ReadOnlySpan<char> word)
@@ -174,7 +215,7 @@ internal static class HeaderBlocks
         }
 
         Add(HeaderLabel.From, "from", "de", "von", "da", "van", "från", "fra", "od", "от", "发件人", "寄件者", "寄件人", "差出人", "lähettäjä",
-            "afsender", "avsändare", "avsender", "remitente", "mittente", "expéditeur", "absender", "nadawca", "odesílatel");
+            "afsender", "avsändare", "avsender", "remitente", "mittente", "expéditeur", "absender", "nadawca", "odesílatel", "sender");
         Add(HeaderLabel.Date, "sent", "date", "envoyé", "envoye", "gesendet", "datum", "enviado el", "enviado", "enviada em", "enviado em",
             "fecha", "inviato", "data", "verzonden", "skickat", "sendt", "wysłano", "wysłane", "odesláno", "отправлено", "дата",
             "发送时间", "日期", "寄件日期", "送信日時", "日付", "lähetetty", "päivämäärä", "sent at", "date de l'envoi");

@@ -179,7 +179,7 @@ internal sealed partial class SegmentBuilder
                 }
                 else
                 {
-                    code |= raw.IndexOfAny('(', '=') >= 0 || raw[3..].TrimStart().StartsWith("import ") || raw[3..].TrimStart().StartsWith("from ");
+                    code |= raw.IndexOfAny('(', '=') >= 0 || raw[3..].TrimStart().StartsWith("import ") || raw[3..].TrimStart().StartsWith("from ") || raw.TrimEnd() is ">>>";
                 }
 
                 end++;
@@ -271,16 +271,26 @@ internal sealed partial class SegmentBuilder
                 continue;
             }
 
-            // The last place where the block stands in the sender's own text (not inside a quote).
-            for (var i = footerStart - lines.Length; i >= 0; i--)
+            // Where the block (or, failing that, its first lines: "Thanks,\nTrey" without the contact
+            // block this time) ends a stretch of the sender's own text — not inside a quote, not above
+            // more own text (a P.S., an attachment).
+            // A one-line prefix ("Thanks,") is too common to say anything: at least two lines, or the whole block.
+            for (var take = lines.Length; take >= Math.Min(2, lines.Length); take--)
             {
-                if (!MatchesAt(lines, i) || !AllOwn(i, i + lines.Length))
+                var part = take == lines.Length ? lines : lines[..take];
+                if (part.All(l => l.Length == 0))
                 {
                     continue;
                 }
 
-                var from = i > 0 && Raw(i - 1).TrimEnd() is "--" && kind[i - 1] == SegmentKind.Own ? i - 1 : i;
-                for (var j = from; j < i + lines.Length; j++)
+                var at = LastOwnEnding(part, footerStart);
+                if (at < 0)
+                {
+                    continue;
+                }
+
+                var from = at > 0 && Raw(at - 1).TrimEnd() is "--" && kind[at - 1] == SegmentKind.Own ? at - 1 : at;
+                for (var j = from; j < at + part.Length; j++)
                 {
                     kind[j] = SegmentKind.Signature;
                     assigned[j] = true;
@@ -289,6 +299,34 @@ internal sealed partial class SegmentBuilder
                 break;
             }
         }
+    }
+
+    private int LastOwnEnding(string[] part, int footerStart)
+    {
+        for (var i = footerStart - part.Length; i >= 0; i--)
+        {
+            // A "signature" that would leave no own text is a message sent several times (notmuch-corpora's
+            // repeated Debian control mails), not a signature.
+            if (!MatchesAt(part, i) || !AllOwn(i, i + part.Length) || !OwnTextBefore(i))
+            {
+                continue;
+            }
+
+            var after = i + part.Length;
+            // Blank lines and boilerplate (pipermail's "next part" line) do not end the own text: an
+            // attachment's text after them is the sender's (numpy-discussion).
+            while (after < footerStart && ((Blank(after) && markerDepth[after] == 0) || kind[after] == SegmentKind.Boilerplate))
+            {
+                after++;
+            }
+
+            if (after >= footerStart || kind[after] != SegmentKind.Own || depth[after] != 0)
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 
     private bool AllOwn(int from, int to)
@@ -347,7 +385,8 @@ internal sealed partial class SegmentBuilder
 
         for (var k = 0; k < lines.Length; k++)
         {
-            if (!Raw(at + k).TrimEnd().SequenceEqual(lines[k]))
+            // Indentation varies between copies of a sign-off ("   Nils", numpy-discussion): compare trimmed.
+            if (!Raw(at + k).Trim().SequenceEqual(lines[k].AsSpan().Trim()))
             {
                 return false;
             }
@@ -413,8 +452,9 @@ internal sealed partial class SegmentBuilder
             }
             else if (Trailers.IsDisclaimer(content))
             {
-                // The whole paragraph the disclaimer phrase is in.
-                for (var k = i - 1; k >= 0 && kind[k] == SegmentKind.Own && depth[k] == 0 && !assigned[k] && !Blank(k); k--)
+                // The paragraph the disclaimer phrase is in — its wrapped prose lines, not a contact block
+                // written right above it (arin-issued-pipermail, 2010).
+                for (var k = i - 1; k >= 0 && kind[k] == SegmentKind.Own && depth[k] == 0 && !assigned[k] && !Blank(k) && Content(k).Trim().Length >= 50; k--)
                 {
                     kind[k] = SegmentKind.Boilerplate;
                 }
@@ -507,8 +547,14 @@ internal sealed partial class SegmentBuilder
             blockEnd = i + 1;
         }
 
-        var k = header is null ? -1 : AddInfo(header, starts[i]);
         var d = depth[i];
+        if (forward && d > 0)
+        {
+            // A forward inside a quote is part of what is quoted: its header introduces a deeper quote.
+            forward = false;
+        }
+
+        var k = header is null ? -1 : AddInfo(header, starts[i]);
         var html = htmlOutlook[i] || (blockStart >= 0 && htmlOutlook[blockStart]);
         var headerDepth = html ? Math.Max(0, d - 1) : d;
         for (var j = i; j < blockEnd; j++)
@@ -524,7 +570,8 @@ internal sealed partial class SegmentBuilder
         // unmarked text is own. With "-----Original Message-----" or underscores it is Outlook, which
         // quotes without markers (the quoted message may itself hold '>' lines): all of it is quoted.
         // "*From:*" is Outlook's bold header turned into text (clearwater-pipermail): Outlook as well.
-        var outlook = sep > 0 || Content(blockStart).TrimStart().StartsWith("*");
+        // Own text above the block means Outlook's top-posted reply, even if the quoted message holds '>' lines.
+        var outlook = sep > 0 || Content(blockStart).TrimStart().StartsWith("*") || OwnTextBefore(i);
         if (forward || html || outlook || !HasDeeperMarkers(blockEnd, footerStart, d))
         {
             MarkRegion(blockEnd, footerStart, d, html || forward ? 0 : 1, forward ? SegmentKind.Forward : SegmentKind.Quote, forward ? k : -1);
@@ -573,6 +620,19 @@ internal sealed partial class SegmentBuilder
         }
     }
 
+    private bool OwnTextBefore(int i)
+    {
+        for (var j = 0; j < i; j++)
+        {
+            if (kind[j] == SegmentKind.Own && depth[j] == 0 && !Blank(j))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>
     /// Whether '>' quotes deeper than <paramref name="d"/> follow, before the stretch at depth d ends:
     /// then unmarked text after an attribution is an inline reply, not a quote that lost its markers
@@ -601,7 +661,8 @@ internal sealed partial class SegmentBuilder
         var blanks = 0;
         for (var j = from; j < limit; j++)
         {
-            if (!Blank(j))
+            // A bare ">" line is no text but already the quote (usrp-users: "wrote:", "", ">", ">", "> text").
+            if (!Blank(j) || markerDepth[j] > 0)
             {
                 return j;
             }
@@ -692,7 +753,12 @@ internal sealed partial class SegmentBuilder
 
         if (lastLabel < 0 || !hasFrom || (requireThree ? !(hasDate && hasOther) : !(hasDate || hasOther)))
         {
-            return -1;
+            // "From: X\nDate: Y" right above a '>' quote is that quote's attribution (lkml, notmuch-corpora).
+            var below = NextNonBlank(lastLabel + 1, footerStart, 1);
+            if (!(hasFrom && hasDate && below >= 0 && markerDepth[below] > d))
+            {
+                return -1;
+            }
         }
 
         // Unlabelled lines after the last label belong to the block only when the block ends there (wrapped value).
@@ -715,18 +781,24 @@ internal sealed partial class SegmentBuilder
             var last = i + len - 1;
             if (last > i && (depth[last] != d || Blank(last) || assigned[last] || kind[last] != kind[i]))
             {
-                return false;
+                break;
             }
 
             var tail = Content(last).TrimEnd();
-            if (tail.Length == 0 || !(tail[^1] is ':' or '：' or '-' || (tail[^1] == '>' && char.IsDigit(Content(i).TrimStart()[0]))))
+            if (tail.Length == 0 || !(tail[^1] is ':' or '：' or '-' || (tail[^1] == '>' && (char.IsDigit(Content(i).TrimStart()[0]) || Content(i).TrimStart().StartsWith("On ")))))
             {
                 continue;
             }
 
             if (len > 1 && !PlausibleFirstLine(i))
             {
-                return false;
+                break;
+            }
+
+            if (tail[^1] == '>' && last + 1 < footerStart && depth[last + 1] == d && !Blank(last + 1) && Content(last + 1).TrimEnd().EndsWith(":") && len < 3)
+            {
+                // "On …, X <x@y>" / "wrote:": the verb is on the next line.
+                continue;
             }
 
             var parsed = AttributionParser.TryParse(Join(i, last + 1));
@@ -780,10 +852,55 @@ internal sealed partial class SegmentBuilder
                 return true;
             }
 
+            // An attribution whose quote was cut or comes later (Evolution: "Am Mittwoch, den 05.03.2008,
+            // 15:01 -0500 schrieb Phil Christensen:", then own text): the line is still no own text.
+            if (parsed.Verb && (parsed.Date is not null || parsed.Author?.Address is not null))
+            {
+                MarkAttribution(i, last + 1, parsed);
+                next = last + 1;
+                return true;
+            }
+
             return false;
         }
 
-        return false;
+        return WrappedIntoQuote(i, footerStart, out next);
+    }
+
+    /// <summary>
+    /// Gmail wraps "…, Name &lt;addr" / "&gt; escribió:" so that the wrapped rest starts with the
+    /// closing bracket, which reads as a quote marker (bulmages-main-pipermail).
+    /// </summary>
+    private bool WrappedIntoQuote(int i, int footerStart, out int next)
+    {
+        next = i + 1;
+        if (i + 1 >= footerStart || markerDepth[i + 1] != depth[i] + 1 || assigned[i + 1] || !Raw(i + 1).StartsWith(">"))
+        {
+            return false;
+        }
+
+        var first = Content(i).Trim().ToString();
+        if (first.LastIndexOf('<') <= first.LastIndexOf('>') || !PlausibleFirstLine(i))
+        {
+            return false;
+        }
+
+        var rest = Raw(i + 1)[1..].Trim().ToString();
+        if (!(rest.EndsWith(':') || rest.EndsWith('：')))
+        {
+            return false;
+        }
+
+        var parsed = AttributionParser.TryParse(first + "> " + rest);
+        if (parsed is null)
+        {
+            return false;
+        }
+
+        MarkAttribution(i, i + 2, parsed);
+        depth[i + 1] = depth[i];
+        next = i + 2;
+        return true;
     }
 
     private int MarkBarQuote(int from, int footerStart)
@@ -806,9 +923,16 @@ internal sealed partial class SegmentBuilder
     private bool PlausibleFirstLine(int i)
     {
         var c = Content(i).Trim();
-        var s = c.ToString();
-        if (AttributionLeadIn().IsMatch(s) || char.IsDigit(c[0]) || s.StartsWith("* ", StringComparison.Ordinal))
+        if (Trailers.IsSentFrom(c))
         {
+            // "Sent from TypeApp" right above "On …, X wrote:" is boilerplate, not the attribution's start.
+            return false;
+        }
+
+        var s = c.ToString();
+        if (AttributionLeadIn().IsMatch(s) || char.IsDigit(c[0]) || s.StartsWith("* ", StringComparison.Ordinal) || AttributionDate.Parse(s).Date is not null)
+        {
+            // (a date anywhere: Finnish "pe 20. lokakuuta 2017 klo 17.50 John Coe" / "<addr> kirjoitti:")
             return true;
         }
 

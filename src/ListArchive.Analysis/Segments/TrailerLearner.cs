@@ -4,7 +4,7 @@ namespace ListArchive.Analysis.Segments;
 /// Learns the trailing block that most messages of one key share: a list's footer (key = list) or an
 /// author's signature (key = author address). Issue 5: a signature learned from what an author
 /// repeats beats any fixed list of phrases. The block is whole lines, compared after trimming line
-/// ends; up to <see cref="MaxLines"/> lines and <see cref="MaxSamples"/> samples per key are kept.
+/// ends and indentation; up to <see cref="MaxLines"/> lines and <see cref="MaxSamples"/> samples per key are kept.
 /// Two tails are kept per message: the end of the whole body (where a list footer is) and the end of
 /// the sender's last own stretch (before a quote below it, a footer, …) — where the signature is. A key's trailer is the block shared by the
 /// own-part tails when there is one (an author's sign-off), else by the whole-body tails (a footer).
@@ -12,10 +12,10 @@ namespace ListArchive.Analysis.Segments;
 public sealed class TrailerLearner
 {
     /// <summary>Longest block learned, in lines.</summary>
-    public const int MaxLines = 20;
+    public const int MaxLines = 12;
 
     /// <summary>Samples kept per key (the first ones seen): enough for a majority, bounded memory.</summary>
-    public const int MaxSamples = 400;
+    public const int MaxSamples = 2000;
 
     private readonly int minSamples;
     private readonly double minShare;
@@ -75,9 +75,9 @@ public sealed class TrailerLearner
     }
 
     /// <summary>
-    /// The body up to the end of its last stretch of the sender's own lines (own, signature or
-    /// boilerplate), as segmented without context: a bottom-poster's sign-off ends the last own
-    /// stretch, a top-poster's ends the one above the quote.
+    /// The body up to the end of its last stretch of own text, as segmented without context (so before
+    /// a "-- " signature, a disclaimer, a quote below, a footer): a bottom-poster's sign-off ends the
+    /// last own stretch, a top-poster's the one above the quote.
     /// </summary>
     private static string OwnPart(string body)
     {
@@ -85,7 +85,7 @@ public sealed class TrailerLearner
         for (var i = segmented.Segments.Count - 1; i >= 0; i--)
         {
             var s = segmented.Segments[i];
-            if (s.Kind is SegmentKind.Own or SegmentKind.Signature or SegmentKind.Boilerplate && !string.IsNullOrWhiteSpace(segmented.GetText(s)))
+            if (s.Kind == SegmentKind.Own && !string.IsNullOrWhiteSpace(segmented.GetText(s)))
             {
                 return body[..s.End];
             }
@@ -133,7 +133,8 @@ public sealed class TrailerLearner
         var result = new string[take];
         for (var i = 0; i < take; i++)
         {
-            result[i] = lines[lines.Length - take + i].TrimEnd();
+            // Trimmed both sides: the same sign-off is indented differently from message to message.
+            result[i] = lines[lines.Length - take + i].Trim();
         }
 
         return result;

@@ -8,8 +8,8 @@ internal static class Trailers
 {
     private static readonly string[] SentFrom =
     [
-        "sent from my ", "sent from mail for windows", "sent from outlook", "sent from yahoo mail", "sent from samsung", "sent from a mobile",
-        "sent with protonmail", "sent via ", "get outlook for ", "envoyé de mon ", "envoyé depuis ", "von meinem ", "gesendet von ",
+        "sent from my ", "sent from mail", "sent from mail for windows", "sent from outlook", "sent from yahoo mail", "sent from samsung", "sent from a mobile",
+        "sent with protonmail", "sent via ", "get outlook for ", "télécharger outlook pour", "outlook für ios herunterladen", "descargar outlook para", "envoyé de mon ", "envoyé depuis ", "von meinem ", "gesendet von ",
         "enviado desde mi ", "enviado do meu ", "enviado de meu ", "enviado desde ", "inviato da ", "verstuurd vanaf mijn ",
         "verzonden vanaf mijn ", "skickat från min ", "sendt fra min ", "lähetetty ", "wysłane z ", "odesláno z ", "отправлено с ",
         "从我的", "iphoneから送信", "發自我的", "发自我的",
@@ -19,10 +19,11 @@ internal static class Trailers
     [
         "confidentiality notice", "this e-mail and any attachments", "this email and any attachments", "this message and any attachments",
         "this e-mail message is intended", "this email message is intended", "if you are not the intended recipient",
-        "the information contained in this", "this communication is confidential", "disclaimer:", "this e-mail may contain",
+        "the information contained in this", "this communication is confidential", "this e-mail may contain",
         "this email may contain", "this message may contain confidential", "is intended only for the use of", "intended solely for the",
-        "ce message et ses pièces jointes", "diese e-mail enthält vertrauliche", "este mensaje y sus anexos", "este correo electrónico",
-        "esta mensagem", "questo messaggio e",
+        "ce message et ses pièces jointes", "ce message et ses pieces jointes", "informations confidentielles", "diese e-mail enthält vertrauliche", "este mensaje y sus anexos", "este correo electrónico",
+        "esta mensagem", "questo messaggio e", "intended recipient", "received this e-mail in error", "received this email in error",
+        "received this message in error",
     ];
 
     /// <summary>"Sent from my iPhone" and its translations: a short line at the end of a message.</summary>
@@ -32,6 +33,12 @@ internal static class Trailers
         if (t.Length < 8 || t.Length > 90)
         {
             return false;
+        }
+
+        // Any "Sent from <app>" line of a few words ("Sent from TypeApp<http://…>").
+        if (t.StartsWith("Sent from ", StringComparison.Ordinal) && t.Count(' ') <= 5)
+        {
+            return true;
         }
 
         foreach (var s in SentFrom)
@@ -66,8 +73,9 @@ internal static class Trailers
     /// <summary>Mailman 2/3's decoration: a line of underscores, then "LIST mailing list" (with "-- address" in Mailman 3).</summary>
     public static bool IsMailmanFooterStart(ReadOnlySpan<char> line, ReadOnlySpan<char> next)
     {
+        // Usually 47 underscores; some archives shorten the line ("__" + "riak-users mailing list").
         var t = line.TrimEnd();
-        if (t.Length < 20)
+        if (t.Length < 2)
         {
             return false;
         }

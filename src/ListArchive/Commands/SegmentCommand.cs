@@ -20,7 +20,9 @@ internal static class SegmentCommand
         var json = new Option<bool>("--json") { Description = "Print as JSON (docs/cli.md)" };
         var body = new Option<string?>("--body") { Description = "The input is a bare body: text or html" };
         body.AcceptOnlyFromAmong("text", "html");
-        var command = new Command("segment", "Split one message body into own text, quotes, attributions, signatures, footers (nothing is stored)") { file, json, body };
+        var footer = new Option<string?>("--footer") { Description = "The list's footer (exact trailing block), as a learned one would be given" };
+        var signature = new Option<string[]>("--signature") { Description = "A learned signature block of the sender (repeatable)" };
+        var command = new Command("segment", "Split one message body into own text, quotes, attributions, signatures, footers (nothing is stored)") { file, json, body, footer, signature };
         command.SetAction(parse =>
         {
             var path = parse.GetValue(file)!;
@@ -43,7 +45,13 @@ internal static class SegmentCommand
                 _ => null,
             };
             var (text, quotes) = Extract(bytes, mode);
-            var result = Segmenter.Segment(text, new SegmenterContext { HtmlQuotes = quotes });
+            var signatures = parse.GetValue(signature);
+            var result = Segmenter.Segment(text, new SegmenterContext
+            {
+                HtmlQuotes = quotes,
+                ListFooter = Unescape(parse.GetValue(footer)),
+                AuthorSignatures = signatures is { Length: > 0 } ? [.. signatures.Select(s => Unescape(s)!)] : null,
+            });
             if (parse.GetValue(json))
             {
                 Json.Write(output, new
@@ -83,6 +91,9 @@ internal static class SegmentCommand
         });
         return command;
     }
+
+    /// <summary>"\n" in an option value stands for a line break, so a block fits on a command line.</summary>
+    private static string? Unescape(string? value) => value?.Replace("\\n", "\n", StringComparison.Ordinal);
 
     public static string Name(SegmentKind kind) => kind.ToString().ToLowerInvariant();
 

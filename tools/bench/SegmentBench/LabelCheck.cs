@@ -73,8 +73,18 @@ internal static class LabelCheck
                     Console.WriteLine($"WRONG {corpus} {path} {id} [{kase}]");
                     if (verbose)
                     {
-                        Console.WriteLine("  label: " + Trunc(Norm(string.Join('\n', own))));
-                        Console.WriteLine("  mine:  " + Trunc(Norm(result.OwnText)));
+                        var a = Norm(string.Join('\n', own));
+                        var b = Norm(result.OwnText);
+                        var k = 0;
+                        while (k < a.Length && k < b.Length && a[k] == b[k])
+                        {
+                            k++;
+                        }
+
+                        var from = Math.Max(0, k - 60);
+                        Console.WriteLine("  label: …" + a[from..Math.Min(a.Length, k + 100)]);
+                        Console.WriteLine("  mine:  …" + b[from..Math.Min(b.Length, k + 100)]);
+                        Console.WriteLine($"  from {body.Value.From}: learned signature [{signature}]");
                     }
                 }
             }

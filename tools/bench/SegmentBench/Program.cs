@@ -6,8 +6,9 @@ namespace ListArchive.Tools.SegmentBench;
 
 /// <summary>
 /// <c>speed [--corpus PATH] [--repeat N]</c>: segmentation throughput on one thread, bodies extracted
-/// beforehand (default corpus twisted-python). <c>counts</c>: segment kinds and attribution share over
-/// every corpus in ../shared/corpora. <c>show CORPUS N [KIND]</c>: prints the segmentation of the Nth
+/// beforehand (default corpus twisted-python). <c>counts [--learn]</c>: segment kinds and attribution
+/// share over every corpus in ../shared/corpora (with --learn, list footers and sender signatures are
+/// learned over each corpus first, as an import would). <c>show CORPUS N [KIND]</c>: prints the segmentation of the Nth
 /// message (or the first N messages having a segment of KIND) for inspection. tools/bench/README.md.
 /// </summary>
 internal static class Program
@@ -18,7 +19,7 @@ internal static class Program
         return mode switch
         {
             "speed" => Speed(Option(args, "--corpus") ?? Path.Combine(Corpora.Root(), "twisted-python-pipermail"), int.Parse(Option(args, "--repeat") ?? "5", CultureInfo.InvariantCulture)),
-            "counts" => Counts(Option(args, "--corpora") ?? Corpora.Root()),
+            "counts" => Counts(Option(args, "--corpora") ?? Corpora.Root(), args.Contains("--learn")),
             "labels" when args.Length >= 2 => LabelCheck.Run(args[1], args.Contains("-v")),
             "show" when args.Length >= 3 => Show(args[1], int.Parse(args[2], CultureInfo.InvariantCulture), args.Length > 3 ? args[3] : null),
             _ => Usage(),
@@ -27,7 +28,7 @@ internal static class Program
 
     private static int Usage()
     {
-        Console.Error.WriteLine("usage: SegmentBench speed [--corpus PATH] [--repeat N] | counts [--corpora DIR] | show CORPUS N [KIND]");
+        Console.Error.WriteLine("usage: SegmentBench speed [--corpus PATH] [--repeat N] | counts [--corpora DIR] [--learn] | show CORPUS N [KIND|DIAGNOSTIC] | labels DIR [-v]");
         return 2;
     }
 
@@ -98,17 +99,39 @@ internal static class Program
         return segments;
     }
 
-    private static int Counts(string root)
+    private static int Counts(string root, bool learn)
     {
+        var footers = new TrailerLearner();
+        var signatures = new TrailerLearner();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var total = new Tally("all corpora");
         var rows = new List<Tally>();
         foreach (var dir in Directory.GetDirectories(root).Order(StringComparer.Ordinal))
         {
             var tally = new Tally(Path.GetFileName(dir));
-            foreach (var body in Corpora.Load(dir, seen))
+            var bodies = Corpora.Load(dir, seen);
+            if (learn)
             {
-                var result = Segmenter.Segment(body.Text, body.Quotes is null ? null : new SegmenterContext { HtmlQuotes = body.Quotes });
+                // As the archive would: the list's footer and each sender's signature learned over the corpus first.
+                foreach (var body in bodies)
+                {
+                    footers.Add(body.Corpus, body.Text);
+                    if (body.From.Length > 0)
+                    {
+                        signatures.Add(body.From, body.Text);
+                    }
+                }
+            }
+
+            foreach (var body in bodies)
+            {
+                var signature = learn && body.From.Length > 0 ? signatures.GetTrailer(body.From) : null;
+                var result = Segmenter.Segment(body.Text, new SegmenterContext
+                {
+                    HtmlQuotes = body.Quotes,
+                    ListFooter = learn ? footers.GetTrailer(body.Corpus) : null,
+                    AuthorSignatures = signature is null ? null : [signature],
+                });
                 tally.Add(result);
                 total.Add(result);
             }
