@@ -22,17 +22,9 @@ internal static class Survey
 
         foreach (var corpus in corpora)
         {
-            var root = corpus == "governance" ? RepoPaths.Repo("archives", "governance") : RepoPaths.Corpus(corpus);
-            foreach (var path in Directory.GetFiles(root, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+            foreach (var file in LabelledBodies.MailFiles(corpus))
             {
-                var name = Path.GetFileName(path);
-                if (name.EndsWith(".md", StringComparison.Ordinal) || name.EndsWith(".py", StringComparison.Ordinal) || name.EndsWith(".json", StringComparison.Ordinal)
-                    || name.StartsWith("expected", StringComparison.Ordinal) || path.Contains("/documents/", StringComparison.Ordinal))
-                {
-                    continue;
-                }
-
-                var file = Path.GetRelativePath(root, path);
+                var path = LabelledBodies.PathOf(corpus, file);
                 var index = 0;
                 foreach (var raw in MailSources.Open(path))
                 {

@@ -14,10 +14,11 @@ internal static class LabelledScorer
 {
     public static readonly IReadOnlyList<string> Kinds = ["own", "quote", "attribution", "forward", "signature", "footer", "boilerplate"];
 
-    /// <summary>Finds every message first (so the trailer learners have seen all loaded files), then scores each.</summary>
+    /// <summary>Reads the corpora first (so the trailer learners have seen every message of each list), then scores each label.</summary>
     public static IReadOnlyList<LabelledScore> ScoreAll(IReadOnlyList<LabelledMessage> labels, LabelledBodies? bodies = null)
     {
         bodies ??= new LabelledBodies();
+        bodies.Prepare(labels);
         var found = new List<(LabelledMessage Label, LabelledBody? Body, string? Error)>();
         foreach (var label in labels)
         {
@@ -47,7 +48,7 @@ internal static class LabelledScorer
                 continue;
             }
 
-            var segmented = Segmenter.Segment(body.Text, bodies.ContextFor(label, body));
+            var segmented = Segmenter.Segment(body.Text, bodies.ContextFor(body));
             scores.Add(Score(label, body, segmented));
         }
 
