@@ -16,7 +16,10 @@ internal static class Evaluation
         var labels = LabelledSet.Load(labelsFolder);
         var scores = LabelledScorer.ScoreAll(labels);
 
-        output.WriteLine($"labelled messages: {scores.Count}   (own text exact = own text equal to the label after whitespace normalisation)");
+        output.WriteLine($"labelled messages: {scores.Count}");
+        output.WriteLine("  own exact  = own text equal to the label after whitespace normalisation (the issue's metric)");
+        output.WriteLine("  unquoted   = the same over own + signature + boilerplate (diagnostic: quote boundaries right, sign-offs aside)");
+        output.WriteLine("  line kinds = share of non-blank lines whose kind agrees; authors = labelled quote authors the segmenter named");
         output.WriteLine();
         Table(output, "overall", [("all", scores)]);
         Table(output, "per case kind", scores.GroupBy(s => s.Label.Case).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => (g.Key, (IReadOnlyList<LabelledScore>)[.. g])));
@@ -91,14 +94,14 @@ internal static class Evaluation
     private static void Table(TextWriter output, string title, IEnumerable<(string Name, IReadOnlyList<LabelledScore> Scores)> groups)
     {
         output.WriteLine(title);
-        output.WriteLine($"  {"",-32} {"msgs",5} {"own exact",10} {"line kinds",11} {"authors",9}");
+        output.WriteLine($"  {"",-32} {"msgs",5} {"own exact",10} {"unquoted",9} {"line kinds",11} {"authors",9}");
         foreach (var (name, scores) in groups)
         {
             var lines = scores.Sum(s => s.LinesCompared);
             var agree = scores.Sum(s => s.LinesAgreeing);
             var authors = scores.Sum(s => s.AuthorsLabelled);
             var found = scores.Sum(s => s.AuthorsFound);
-            output.WriteLine($"  {name,-32} {scores.Count,5} {Percent(Share(scores)),10} {Percent(lines == 0 ? 1 : (double)agree / lines),11} {(authors == 0 ? "-" : $"{found}/{authors}"),9}");
+            output.WriteLine($"  {name,-32} {scores.Count,5} {Percent(Share(scores)),10} {Percent(scores.Count == 0 ? 1 : (double)scores.Count(s => s.UnquotedExact) / scores.Count),9} {Percent(lines == 0 ? 1 : (double)agree / lines),11} {(authors == 0 ? "-" : $"{found}/{authors}"),9}");
         }
 
         output.WriteLine();

@@ -121,6 +121,10 @@ internal static class LabelledScorer
         var expectedOwn = string.Join("\n", Enumerable.Range(1, lines.Count).Where(i => expectedKind[i] == "own").Select(i => lines[i - 1]));
         var actualOwn = string.Join("\n", segmented.Segments.Where(s => s.Kind == SegmentKind.Own).Select(segmented.GetText));
         var ownExact = LabelledLines.Normalise(expectedOwn) == LabelledLines.Normalise(actualOwn);
+        string[] unquotedKinds = ["own", "signature", "boilerplate"];
+        var expectedUnquoted = string.Join("\n", Enumerable.Range(1, lines.Count).Where(i => unquotedKinds.Contains(expectedKind[i])).Select(i => lines[i - 1]));
+        var actualUnquoted = string.Join("\n", segmented.Segments.Where(s => s.Kind is SegmentKind.Own or SegmentKind.Signature or SegmentKind.Boilerplate).Select(segmented.GetText));
+        var unquotedExact = LabelledLines.Normalise(expectedUnquoted) == LabelledLines.Normalise(actualUnquoted);
 
         var kinds = new List<LabelledLineKind>(lines.Count);
         int compared = 0, agreeing = 0;
@@ -152,7 +156,7 @@ internal static class LabelledScorer
             }
         }
 
-        return new LabelledScore(label, null, ownExact, compared, agreeing, authorsLabelled, authorsFound, kinds);
+        return new LabelledScore(label, null, ownExact, unquotedExact, compared, agreeing, authorsLabelled, authorsFound, kinds);
     }
 
     public static string Name(SegmentKind kind) => kind.ToString().ToLowerInvariant();
@@ -197,5 +201,5 @@ internal static class LabelledScorer
         return i;
     }
 
-    private static LabelledScore Failed(LabelledMessage label, string error) => new(label, error, false, 0, 0, 0, 0, []);
+    private static LabelledScore Failed(LabelledMessage label, string error) => new(label, error, false, false, 0, 0, 0, 0, []);
 }
