@@ -45,8 +45,9 @@ internal static class ExternalEvaluation
         {
             output.WriteLine();
             output.WriteLine($"--- {c.Suite} {c.File} (reply = {c.Reply})");
-            output.WriteLine("    expected: " + Clip(LabelledLines.Normalise(c.Expected)));
-            output.WriteLine("    actual:   " + Clip(LabelledLines.Normalise(actual)));
+            var (expected, got) = Divergence(LabelledLines.Normalise(c.Expected), LabelledLines.Normalise(actual));
+            output.WriteLine("    expected: " + expected);
+            output.WriteLine("    actual:   " + got);
         }
 
         return failing.Count <= results.Count * 0.05 ? 0 : 1;
@@ -76,5 +77,22 @@ internal static class ExternalEvaluation
         return string.Join("\n", segmented.Segments.Where(s => kinds.Contains(s.Kind)).Select(segmented.GetText));
     }
 
-    private static string Clip(string s) => s.Length > 160 ? s[..160] + "…" : s;
+    /// <summary>Both texts from a little before the first character where they differ, so a long common prefix does not hide the difference.</summary>
+    private static (string Expected, string Actual) Divergence(string expected, string actual)
+    {
+        var i = 0;
+        while (i < expected.Length && i < actual.Length && expected[i] == actual[i])
+        {
+            i++;
+        }
+
+        var from = Math.Max(0, i - 40);
+        return (Clip(expected, from), Clip(actual, from));
+    }
+
+    private static string Clip(string s, int from)
+    {
+        var part = from >= s.Length ? "" : s[from..];
+        return (from > 0 ? "…" : "") + (part.Length > 160 ? part[..160] + "…" : part) + (part.Length == 0 ? "(end)" : "");
+    }
 }
