@@ -19,7 +19,6 @@ internal static class IndexDump
             ("messages", "raw_id"),
             ("threads", "list, thread_id"),
             ("problems", "raw_id, code, offset, message"),
-            ("segments", "raw_id, seq"),
             ("links", "raw_id, seq"),
             ("trailers", "kind, key"),
         })

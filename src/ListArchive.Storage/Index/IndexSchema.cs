@@ -13,6 +13,7 @@ internal static class IndexSchema
     // 2: own and quoted text (segmentation), segment attribution, unwrapped links, learned trailers.
     public const int Version = 2;
 
+    // "segments" was a table up to version 1; it is still dropped when an old index is reset.
     public static readonly string[] Tables =
     [
         "messages_fts", "messages", "problems", "segments", "attachments", "links", "trailers", "author_aliases", "author_nodes", "threads",
@@ -44,7 +45,8 @@ internal static class IndexSchema
             own_text TEXT NOT NULL,
             quoted_text TEXT NOT NULL,
             html_quotes TEXT,
-            trailer_key TEXT NOT NULL DEFAULT ''
+            trailer_key TEXT NOT NULL DEFAULT '',
+            segments TEXT NOT NULL
         );
         CREATE INDEX messages_by_message_id ON messages (message_id, list);
         CREATE INDEX messages_by_list_date ON messages (list, date_utc);
@@ -66,20 +68,6 @@ internal static class IndexSchema
             PRIMARY KEY (raw_id, code, offset, message)
         ) WITHOUT ROWID;
         CREATE INDEX problems_by_code ON problems (code);
-        CREATE TABLE segments (
-            raw_id INTEGER NOT NULL,
-            seq INTEGER NOT NULL,
-            kind TEXT NOT NULL,
-            start INTEGER NOT NULL,
-            length INTEGER NOT NULL,
-            depth INTEGER NOT NULL,
-            author_name TEXT,
-            author_address TEXT,
-            date_utc INTEGER,
-            date_offset INTEGER,
-            cite_message_id TEXT,
-            PRIMARY KEY (raw_id, seq)
-        ) WITHOUT ROWID;
         CREATE TABLE links (
             raw_id INTEGER NOT NULL,
             seq INTEGER NOT NULL,

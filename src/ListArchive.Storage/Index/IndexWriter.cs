@@ -23,7 +23,6 @@ internal sealed class IndexWriter : IDisposable
     private readonly SqliteCommand _upsert;
     private readonly SqliteCommand _ftsInsert;
     private readonly SqliteCommand _deleteProblems;
-    private readonly SqliteCommand _deleteSegments;
     private readonly SqliteCommand _deleteAttachments;
     private readonly SqliteCommand _deleteLinks;
     private readonly SqliteCommand _setText;
@@ -32,7 +31,6 @@ internal sealed class IndexWriter : IDisposable
     private readonly SqliteCommand _ftsInsertFromRow;
     private readonly SqliteCommand _link;
     private readonly SqliteCommand _problem;
-    private readonly SqliteCommand _segment;
     private readonly SqliteCommand _attachment;
     private readonly SqliteCommand _copies;
     private readonly SqliteCommand _oldThreads;
@@ -55,36 +53,31 @@ internal sealed class IndexWriter : IDisposable
             """);
         _upsert = Prepare("""
             INSERT INTO messages (raw_id, list, message_id, subject, norm_subject, from_name, from_address, from_text,
-                author_node, author_id, author_evidence, date_utc, date_offset, in_reply_to, refs, body, own_text, quoted_text, html_quotes, trailer_key)
+                author_node, author_id, author_evidence, date_utc, date_offset, in_reply_to, refs, body, own_text, quoted_text, html_quotes, trailer_key, segments)
             VALUES ($raw, $list, $mid, $subject, $norm, $fname, $faddr, $ftext, $node, $author, $evidence, $date, $offset,
-                $irt, $refs, $body, $own, $quoted, $hq, $tkey)
+                $irt, $refs, $body, $own, $quoted, $hq, $tkey, $segments)
             ON CONFLICT (raw_id) DO UPDATE SET list = excluded.list, message_id = excluded.message_id,
                 subject = excluded.subject, norm_subject = excluded.norm_subject, from_name = excluded.from_name,
                 from_address = excluded.from_address, from_text = excluded.from_text, author_node = excluded.author_node,
                 author_id = excluded.author_id, author_evidence = excluded.author_evidence, date_utc = excluded.date_utc,
                 date_offset = excluded.date_offset, in_reply_to = excluded.in_reply_to, refs = excluded.refs,
                 body = excluded.body, own_text = excluded.own_text, quoted_text = excluded.quoted_text, html_quotes = excluded.html_quotes,
-                trailer_key = excluded.trailer_key
+                trailer_key = excluded.trailer_key, segments = excluded.segments
             RETURNING thread_id
             """);
         _ftsInsert = Prepare("INSERT INTO messages_fts (rowid, subject, own_text, quoted_text, from_text) VALUES ($raw, $subject, $own, $quoted, $ftext)");
         _deleteProblems = Prepare("DELETE FROM problems WHERE raw_id = $raw");
-        _deleteSegments = Prepare("DELETE FROM segments WHERE raw_id = $raw");
         _deleteAttachments = Prepare("DELETE FROM attachments WHERE raw_id = $raw");
         _deleteLinks = Prepare("DELETE FROM links WHERE raw_id = $raw");
         _getText = Prepare("SELECT own_text, quoted_text FROM messages WHERE raw_id = $raw");
-        _setKey = Prepare("UPDATE messages SET trailer_key = $tkey WHERE raw_id = $raw");
-        _setText = Prepare("UPDATE messages SET own_text = $own, quoted_text = $quoted, trailer_key = $tkey WHERE raw_id = $raw");
+        _setKey = Prepare("UPDATE messages SET trailer_key = $tkey, segments = $segments WHERE raw_id = $raw");
+        _setText = Prepare("UPDATE messages SET own_text = $own, quoted_text = $quoted, trailer_key = $tkey, segments = $segments WHERE raw_id = $raw");
         _ftsInsertFromRow = Prepare("""
             INSERT INTO messages_fts (rowid, subject, own_text, quoted_text, from_text)
             SELECT raw_id, subject, own_text, quoted_text, from_text FROM messages WHERE raw_id = $raw
             """);
         _link = Prepare("INSERT INTO links (raw_id, seq, url, formats, opaque, host_hint, start, length) VALUES ($raw, $seq, $url, $formats, $opaque, $hint, $start, $length)");
         _problem = Prepare("INSERT OR IGNORE INTO problems (raw_id, code, offset, message) VALUES ($raw, $code, $offset, $message)");
-        _segment = Prepare("""
-            INSERT INTO segments (raw_id, seq, kind, start, length, depth, author_name, author_address, date_utc, date_offset, cite_message_id)
-            VALUES ($raw, $seq, $kind, $start, $length, $depth, $aname, $aaddr, $date, $offset, $cite)
-            """);
         _attachment = Prepare("INSERT INTO attachments (raw_id, seq, name, content_type, size, url) VALUES ($raw, $seq, $name, $type, $size, $url)");
         _copies = Prepare("SELECT raw_id FROM messages WHERE message_id = $mid AND list = $list ORDER BY raw_id");
         // No "thread_id IS NOT NULL" here: it makes SQLite prefer messages_by_thread and scan the list.
@@ -153,7 +146,6 @@ internal sealed class IndexWriter : IDisposable
         {
             Run(_ftsDelete, ("$raw", m.RawId));
             Run(_deleteProblems, ("$raw", m.RawId));
-            Run(_deleteSegments, ("$raw", m.RawId));
             Run(_deleteAttachments, ("$raw", m.RawId));
             Run(_deleteLinks, ("$raw", m.RawId));
         }
@@ -165,7 +157,8 @@ internal sealed class IndexWriter : IDisposable
             ("$node", node), ("$author", authorId), ("$evidence", author.Evidence),
             ("$date", m.Date?.ToUnixTimeSeconds()), ("$offset", m.Date is { } d ? (long)d.Offset.TotalMinutes : null),
             ("$irt", JoinIds(m.InReplyTo)), ("$refs", JoinIds(m.References)), ("$body", body), ("$own", own), ("$quoted", quoted),
-            ("$hq", HtmlQuoteCodec.Encode(m.HtmlQuotes)), ("$tkey", m.TrailerKey));
+            ("$hq", HtmlQuoteCodec.Encode(m.HtmlQuotes)), ("$tkey", m.TrailerKey),
+            ("$segments", SegmentCodec.Encode(m.Segments ?? [new TextSegment(TextSegment.Own, 0, body.Length)])));
         var thread = _upsert.ExecuteScalar() as string;
         Run(_ftsInsert, ("$raw", m.RawId), ("$subject", subject), ("$own", own), ("$quoted", quoted), ("$ftext", fromText));
 
@@ -174,7 +167,6 @@ internal sealed class IndexWriter : IDisposable
             Run(_problem, ("$raw", m.RawId), ("$code", p.Code), ("$offset", p.Offset), ("$message", p.Message));
         }
 
-        WriteSegments(m.RawId, m.Segments ?? [new TextSegment(TextSegment.Own, 0, body.Length)]);
 
         for (var i = 0; i < m.Links.Count; i++)
         {
@@ -207,18 +199,16 @@ internal sealed class IndexWriter : IDisposable
         if (same)
         {
             // Only the segment boundaries moved (a learned signature): the full-text row stands.
-            Run(_setKey, ("$raw", u.RawId), ("$tkey", u.TrailerKey));
+            Run(_setKey, ("$raw", u.RawId), ("$tkey", u.TrailerKey), ("$segments", SegmentCodec.Encode(u.Segments)));
         }
         else
         {
             // The FTS5 'delete' must see the old values, so it runs before the update.
             Run(_ftsDelete, ("$raw", u.RawId));
-            Run(_setText, ("$raw", u.RawId), ("$own", own), ("$quoted", quoted), ("$tkey", u.TrailerKey));
+            Run(_setText, ("$raw", u.RawId), ("$own", own), ("$quoted", quoted), ("$tkey", u.TrailerKey), ("$segments", SegmentCodec.Encode(u.Segments)));
             Run(_ftsInsertFromRow, ("$raw", u.RawId));
         }
 
-        Run(_deleteSegments, ("$raw", u.RawId));
-        WriteSegments(u.RawId, u.Segments);
     }
 
     /// <summary>Flags every copy when a list holds several messages with one Message-ID.</summary>
@@ -322,17 +312,6 @@ internal sealed class IndexWriter : IDisposable
         Run(_threadUpsert, ("$list", list), ("$thread", threadId), ("$subject", subject), ("$root", root),
             ("$sname", sname), ("$saddr", saddr), ("$sauthor", sauthor), ("$count", count), ("$participants", participants.Count),
             ("$first", first), ("$last", last));
-    }
-
-    private void WriteSegments(long rawId, IReadOnlyList<TextSegment> segments)
-    {
-        for (var i = 0; i < segments.Count; i++)
-        {
-            var s = segments[i];
-            Run(_segment, ("$raw", rawId), ("$seq", i), ("$kind", s.Kind), ("$start", s.Start), ("$length", s.Length),
-                ("$depth", s.Depth), ("$aname", s.AuthorName), ("$aaddr", s.AuthorAddress), ("$date", s.Date?.ToUnixTimeSeconds()),
-                ("$offset", s.Date is { } sd ? (long)sd.Offset.TotalMinutes : null), ("$cite", MessageIds.Normalize(s.CiteMessageId)));
-        }
     }
 
     // U+E000/U+E001 mark search highlights (HighlightedText); they must not come from a message.

@@ -7,7 +7,7 @@ public sealed partial class SqliteArchiveIndex
 {
     private const string MessageColumns =
         "raw_id, list, message_id, subject, from_name, from_address, author_id, date_utc, date_offset, thread_id, parent_id, " +
-        "depth, thread_order, link_reason, author_evidence, in_reply_to, refs, body";
+        "depth, thread_order, link_reason, author_evidence, in_reply_to, refs, body, segments";
 
     /// <inheritdoc />
     public IReadOnlyList<ListSummary> GetLists()
@@ -162,12 +162,7 @@ public sealed partial class SqliteArchiveIndex
         var rawId = r.GetInt64(0);
         var problems = Query(c, "SELECT code, offset, message FROM problems WHERE raw_id = $raw ORDER BY offset, code, message",
             p => new MessageProblem(p.GetString(0), p.GetInt64(1), p.GetString(2)), ("$raw", rawId));
-        var segments = Query(c,
-            "SELECT kind, start, length, depth, author_name, author_address, date_utc, date_offset, cite_message_id FROM segments WHERE raw_id = $raw ORDER BY seq",
-            s => new TextSegment(s.GetString(0), s.GetInt32(1), s.GetInt32(2))
-            {
-                Depth = s.GetInt32(3), AuthorName = Str(s, 4), AuthorAddress = Str(s, 5), Date = Date(s, 6, 7), CiteMessageId = Str(s, 8),
-            }, ("$raw", rawId));
+        var segments = SegmentCodec.Decode(Str(r, 18));
         var links = Query(c, "SELECT url, formats, opaque, host_hint, start, length FROM links WHERE raw_id = $raw ORDER BY seq",
             l => new MessageLink(l.GetString(0), l.GetString(1).Split(' ', StringSplitOptions.RemoveEmptyEntries), l.GetInt64(2) != 0,
                 Str(l, 3), l.GetInt32(4), l.GetInt32(5)), ("$raw", rawId));

@@ -332,7 +332,8 @@ public sealed class ArchiveIndexTests
             "SELECT * FROM author_nodes ORDER BY node",
             "SELECT * FROM author_aliases ORDER BY node, name_key",
             "SELECT * FROM problems ORDER BY raw_id, code",
-            "SELECT * FROM segments ORDER BY raw_id, seq",
+            "SELECT * FROM links ORDER BY raw_id, seq",
+            "SELECT * FROM trailers ORDER BY kind, key",
         })
         {
             using var cmd = c.CreateCommand();
