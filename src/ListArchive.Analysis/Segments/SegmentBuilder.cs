@@ -265,32 +265,19 @@ internal sealed partial class SegmentBuilder
 
         foreach (var signature in signatures)
         {
-            var lines = TrimmedLines(signature);
-            if (lines.Length == 0)
+            // Blank lines do not count: the same sign-off is spaced differently from message to message
+            // ("Thanks,\n\nTrey" / "Thanks,\nTrey", clearwater-pipermail).
+            var lines = TrimmedLines(signature).Select(l => l.Trim()).Where(l => l.Length > 0).ToArray();
+            foreach (var part in SignatureParts(lines))
             {
-                continue;
-            }
-
-            // Where the block (or, failing that, its first lines: "Thanks,\nTrey" without the contact
-            // block this time) ends a stretch of the sender's own text — not inside a quote, not above
-            // more own text (a P.S., an attachment).
-            // A one-line prefix ("Thanks,") is too common to say anything: at least two lines, or the whole block.
-            for (var take = lines.Length; take >= Math.Min(2, lines.Length); take--)
-            {
-                var part = take == lines.Length ? lines : lines[..take];
-                if (part.All(l => l.Length == 0))
-                {
-                    continue;
-                }
-
-                var at = LastOwnEnding(part, footerStart);
+                var at = LastOwnEnding(part, footerStart, out var end);
                 if (at < 0)
                 {
                     continue;
                 }
 
                 var from = at > 0 && Raw(at - 1).TrimEnd() is "--" && kind[at - 1] == SegmentKind.Own ? at - 1 : at;
-                for (var j = from; j < at + part.Length; j++)
+                for (var j = from; j < end; j++)
                 {
                     kind[j] = SegmentKind.Signature;
                     assigned[j] = true;
@@ -301,18 +288,48 @@ internal sealed partial class SegmentBuilder
         }
     }
 
-    private int LastOwnEnding(string[] part, int footerStart)
+    /// <summary>
+    /// The learned block, then (longest first) its first lines — "Thanks,\nTrey" without the contact
+    /// block this time — and its last lines — "Chris" without the "Yours," above it. A one-line prefix
+    /// ("Thanks,") is too common to say anything, so prefixes have two lines at least. Any last lines
+    /// of a learned block are themselves a learned block: <see cref="TrailerLearner"/> grows the block
+    /// upwards line by line while enough messages share it, so they end at least as many messages.
+    /// </summary>
+    private static IEnumerable<string[]> SignatureParts(string[] lines)
     {
-        for (var i = footerStart - part.Length; i >= 0; i--)
+        if (lines.Length == 0)
+        {
+            yield break;
+        }
+
+        yield return lines;
+        for (var take = lines.Length - 1; take >= 1; take--)
+        {
+            if (take >= 2)
+            {
+                yield return lines[..take];
+            }
+
+            var last = lines[^take..];
+            if (last.Any(l => l.Any(char.IsLetter)))
+            {
+                yield return last;
+            }
+        }
+    }
+
+    private int LastOwnEnding(string[] part, int footerStart, out int end)
+    {
+        for (var i = footerStart - 1; i >= 0; i--)
         {
             // A "signature" that would leave no own text is a message sent several times (notmuch-corpora's
             // repeated Debian control mails), not a signature.
-            if (!MatchesAt(part, i) || !AllOwn(i, i + part.Length) || !OwnTextBefore(i))
+            if (!MatchesSkippingBlanks(part, i, footerStart, out end) || !AllOwn(i, end) || !OwnTextBefore(i))
             {
                 continue;
             }
 
-            var after = i + part.Length;
+            var after = end;
             // Blank lines and boilerplate (pipermail's "next part" line) do not end the own text: an
             // attachment's text after them is the sender's (numpy-discussion).
             while (after < footerStart && ((Blank(after) && markerDepth[after] == 0) || kind[after] == SegmentKind.Boilerplate))
@@ -326,7 +343,31 @@ internal sealed partial class SegmentBuilder
             }
         }
 
+        end = -1;
         return -1;
+    }
+
+    /// <summary>Whether the non-blank lines from <paramref name="at"/> are <paramref name="lines"/> (trimmed), blank lines between them skipped.</summary>
+    private bool MatchesSkippingBlanks(string[] lines, int at, int limit, out int end)
+    {
+        end = -1;
+        var j = at;
+        for (var k = 0; k < lines.Length; k++, j++)
+        {
+            while (k > 0 && j < limit && Blank(j) && markerDepth[j] == 0)
+            {
+                j++;
+            }
+
+            // Indentation varies between copies of a sign-off ("   Nils", numpy-discussion): compare trimmed.
+            if (j >= limit || !Raw(j).Trim().SequenceEqual(lines[k]))
+            {
+                return false;
+            }
+        }
+
+        end = j;
+        return true;
     }
 
     private bool AllOwn(int from, int to)
