@@ -470,6 +470,18 @@ internal sealed partial class SegmentBuilder
             }
 
             var content = Content(i);
+            if (FramedTrailerEnd(i, footerStart, out var framedKind) is var framedEnd and > 0)
+            {
+                for (var k = i; k < framedEnd; k++)
+                {
+                    kind[k] = framedKind;
+                    assigned[k] = true;
+                }
+
+                i = framedEnd - 1;
+                continue;
+            }
+
             if (IsSignatureDelimiter(i, footerStart))
             {
                 inTrailer = SegmentKind.Signature;
@@ -495,9 +507,28 @@ internal sealed partial class SegmentBuilder
             {
                 // The paragraph the disclaimer phrase is in — its wrapped prose lines, not a contact block
                 // written right above it (arin-issued-pipermail, 2010).
-                for (var k = i - 1; k >= 0 && kind[k] == SegmentKind.Own && depth[k] == 0 && !assigned[k] && !Blank(k) && Content(k).Trim().Length >= 50; k--)
+                // Inside a "-- " block too: the disclaimer under the contact lines is boilerplate (clearwater, 2015).
+                var top = i;
+                for (var k = i - 1; k >= 0 && kind[k] is SegmentKind.Own or SegmentKind.Signature && depth[k] == 0 && !assigned[k] && !Blank(k) && Content(k).Trim().Length >= 50; k--)
                 {
                     kind[k] = SegmentKind.Boilerplate;
+                    top = k;
+                }
+
+                // The rule drawn above it ("____…", "++++…") belongs to the disclaimer, not to the sign-off
+                // above: without it the sender's own text ends with "Gilles" (clearwater-pipermail, Orange).
+                var rule = top - 1;
+                while (rule >= 0 && Blank(rule) && markerDepth[rule] == 0)
+                {
+                    rule--;
+                }
+
+                if (rule >= 0 && kind[rule] is SegmentKind.Own or SegmentKind.Signature && depth[rule] == 0 && !assigned[rule] && IsRule(Content(rule)))
+                {
+                    for (var k = rule; k < top; k++)
+                    {
+                        kind[k] = SegmentKind.Boilerplate;
+                    }
                 }
 
                 inTrailer = SegmentKind.Boilerplate;
@@ -509,6 +540,83 @@ internal sealed partial class SegmentBuilder
             }
         }
     }
+
+    /// <summary>A drawn rule: ten or more of one of <c>_ - = * + ~ #</c> and nothing else.</summary>
+    private static bool IsRule(ReadOnlySpan<char> line)
+    {
+        var t = line.Trim();
+        return t.Length >= 10 && "_-=*+~#".Contains(t[0]) && !t.ContainsAnyExcept(t[0]);
+    }
+
+    /// <summary>
+    /// A framed block that ends the message (only blank lines after it, before the footer), or -1:
+    /// a forum/mailing-list gateway trailer — a tag line such as <c>-------------------- m2f --------------------</c>
+    /// (phpBB's mail2forum, gpt-usuarios-pipermail) repeated to close the block — is boilerplate; a
+    /// signature box — a rule of <c>*</c>, <c>#</c> or <c>=</c> above and below, the lines between
+    /// framed by the same character (bulmages-main-pipermail's commit mails, Lotus Notes users) — is a
+    /// signature: the frame is its delimiter. Both need own text above them.
+    /// </summary>
+    private int FramedTrailerEnd(int i, int footerStart, out SegmentKind framedKind)
+    {
+        framedKind = SegmentKind.Own;
+        var line = Content(i).Trim();
+        if (line.Length < 10 || (line[0] is not ('-' or '*' or '#' or '=')))
+        {
+            return -1;
+        }
+
+        var box = IsRule(line) && line[0] is '*' or '#' or '=';
+        var tag = !box && line[0] == '-' && line[^1] == '-' && GatewayTag().IsMatch(line.ToString());
+        if (!box && !tag)
+        {
+            return -1;
+        }
+
+        for (var j = i + 1; j < Math.Min(footerStart, i + 14); j++)
+        {
+            if (depth[j] != 0 || kind[j] != SegmentKind.Own)
+            {
+                return -1;
+            }
+
+            var c = Content(j).Trim();
+            var closes = tag ? c.SequenceEqual(line) : IsRule(c) && c[0] == line[0] && Math.Abs(c.Length - line.Length) <= 3;
+            if (!closes)
+            {
+                // A box's inner lines are framed ("*   Tel: …   *"); a gateway trailer's are free text.
+                if (box && c.Length > 0 && c[0] != line[0] && c[0] != '|')
+                {
+                    return -1;
+                }
+
+                continue;
+            }
+
+            if (j == i + 1)
+            {
+                return -1;
+            }
+
+            var after = j + 1;
+            while (after < footerStart && Blank(after) && markerDepth[after] == 0)
+            {
+                after++;
+            }
+
+            if (after < footerStart || !OwnTextBefore(i))
+            {
+                return -1;
+            }
+
+            framedKind = box ? SegmentKind.Signature : SegmentKind.Boilerplate;
+            return j + 1;
+        }
+
+        return -1;
+    }
+
+    [GeneratedRegex(@"^-{3,} ?[\p{L}\p{N}][\p{L}\p{N} ._-]{0,18} ?-{3,}$")]
+    private static partial Regex GatewayTag();
 
     /// <summary>RFC 3676 §4.3 "-- " alone on a line; a bare "--" (trailing space stripped by many clients) only before a short block.</summary>
     private bool IsSignatureDelimiter(int i, int footerStart)
