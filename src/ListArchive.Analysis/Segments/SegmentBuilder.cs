@@ -934,7 +934,8 @@ internal sealed partial class SegmentBuilder
             }
 
             var tail = Content(last).TrimEnd();
-            if (tail.Length == 0 || !(tail[^1] is ':' or '：' or '-' || (tail[^1] == '>' && (char.IsDigit(Content(i).TrimStart()[0]) || Content(i).TrimStart().StartsWith("On ")))))
+            if (tail.Length == 0 || !(tail[^1] is ':' or '：' or '-' || (tail[^1] == '>' && (char.IsDigit(Content(i).TrimStart()[0]) || Content(i).TrimStart().StartsWith("On ")))
+                || (len == 1 && AttributionParser.IsColonless(tail))))
             {
                 continue;
             }
