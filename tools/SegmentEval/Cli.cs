@@ -20,6 +20,11 @@ internal static class Cli
             return Survey.Run(args[1..], output);
         }
 
+        if (args.Length == 3 && args[0] == "sender")
+        {
+            return SenderTrailers.Run(args[1], args[2], output);
+        }
+
         string? labels = null, external = null;
         var failures = 20;
         for (var i = 0; i < args.Length; i++)
@@ -50,6 +55,7 @@ internal static class Cli
         output.WriteLine("       segmenteval --external DIR [--failures N]");
         output.WriteLine("       segmenteval dump CORPUS FILE [MESSAGE-ID|#INDEX]");
         output.WriteLine("       segmenteval survey [CORPUS...]");
+        output.WriteLine("       segmenteval sender CORPUS ADDRESS");
         return 2;
     }
 }

@@ -29,6 +29,40 @@ internal static partial class AttributionParser
         "zitat von ", "citando ", "citazione di ", "citation de ", "al ",
     ];
 
+    /// <summary>
+    /// "On Wed, 14 Nov 2018 08:14:43 -0200 John Doe &lt;john@doe.com&gt; wrote" — the colon lost: only with
+    /// a lead-in, a date (a digit) and an address, so that prose ending in "wrote" is not taken.
+    /// </summary>
+    public static bool IsColonless(ReadOnlySpan<char> line)
+    {
+        var t = line.Trim();
+        if (t.Length < 12 || t.IndexOf('@') < 0 || t.IndexOfAnyInRange('0', '9') < 0)
+        {
+            return false;
+        }
+
+        var lead = false;
+        foreach (var l in LeadIns)
+        {
+            lead |= t.StartsWith(l, StringComparison.OrdinalIgnoreCase);
+        }
+
+        if (!lead)
+        {
+            return false;
+        }
+
+        foreach (var v in EndVerbs)
+        {
+            if (t.EndsWith(v, StringComparison.OrdinalIgnoreCase) && t.Length > v.Length && !char.IsLetter(t[^(v.Length + 1)]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>The attribution <paramref name="text"/> (one or more joined lines, markers removed) is, or null.</summary>
     public static AttributionInfo? TryParse(string text)
     {
@@ -49,7 +83,7 @@ internal static partial class AttributionParser
         {
             t = t.TrimEnd(':', '：', ' ');
         }
-        else if (!(t[^1] == '>' && (char.IsDigit(t[0]) || t.StartsWith("On ", StringComparison.Ordinal))))
+        else if (!(t[^1] == '>' && (char.IsDigit(t[0]) || t.StartsWith("On ", StringComparison.Ordinal))) && !IsColonless(t))
         {
             // (also "On Tue, Sep 3, 2019 at 10:27 AM Konstantin Ryabitsev <k@…>" with "wrote:" cut, ksummit)
             // Old Gmail writes no verb and no colon: "2011/11/29 Walter Garcia-Fontes <walter.garcia en upf.edu>".

@@ -91,6 +91,13 @@ internal static class HeaderBlocks
             return content.Length;
         }
 
+        // A short rule of '=' alone ("====" above a French webmail's "Message du :" block, crisp-oss's
+        // email-reply-parser fixtures): only a separator when a header block follows, which the caller checks.
+        if (t.TrimEnd().Length >= 4 && IsRun(t.TrimEnd(), '='))
+        {
+            return content.Length;
+        }
+
         if (t.Length > 6 && (t[0] is '-' or '=') && t[1] == t[0] && t[2] == t[0])
         {
             var fill = t[0];
@@ -218,10 +225,10 @@ internal static class HeaderBlocks
             "afsender", "avsändare", "avsender", "remitente", "mittente", "expéditeur", "absender", "nadawca", "odesílatel", "sender");
         Add(HeaderLabel.Date, "sent", "date", "envoyé", "envoye", "gesendet", "datum", "enviado el", "enviado", "enviada em", "enviado em",
             "fecha", "inviato", "data", "verzonden", "skickat", "sendt", "wysłano", "wysłane", "odesláno", "отправлено", "дата",
-            "发送时间", "日期", "寄件日期", "送信日時", "日付", "lähetetty", "päivämäärä", "sent at", "date de l'envoi");
+            "发送时间", "日期", "寄件日期", "送信日時", "日付", "lähetetty", "päivämäärä", "sent at", "date de l'envoi", "message du");
         Add(HeaderLabel.To, "to", "à", "a", "an", "para", "aan", "till", "til", "do", "komu", "кому", "收件人", "宛先", "vastaanottaja",
             "destinataire", "empfänger", "per", "adresat", "mottagare", "mottaker", "modtager");
-        Add(HeaderLabel.Cc, "cc", "kopie", "copia", "kopi", "kopia", "копия", "抄送", "副本", "kopio", "cci", "bcc", "cc.");
+        Add(HeaderLabel.Cc, "cc", "kopie", "copia", "kopi", "kopia", "копия", "抄送", "副本", "kopio", "cci", "bcc", "cc.", "copie à", "copie a");
         Add(HeaderLabel.Subject, "subject", "objet", "betreff", "asunto", "assunto", "oggetto", "onderwerp", "ämne", "emne", "temat",
             "předmět", "тема", "主题", "主旨", "件名", "aihe", "sujet", "emne");
         Add(HeaderLabel.Other, "reply-to", "importance", "attachments", "priority", "wichtigkeit", "anlagen", "pièces jointes");

@@ -265,32 +265,19 @@ internal sealed partial class SegmentBuilder
 
         foreach (var signature in signatures)
         {
-            var lines = TrimmedLines(signature);
-            if (lines.Length == 0)
+            // Blank lines do not count: the same sign-off is spaced differently from message to message
+            // ("Thanks,\n\nTrey" / "Thanks,\nTrey", clearwater-pipermail).
+            var lines = TrimmedLines(signature).Select(l => l.Trim()).Where(l => l.Length > 0).ToArray();
+            foreach (var part in SignatureParts(lines))
             {
-                continue;
-            }
-
-            // Where the block (or, failing that, its first lines: "Thanks,\nTrey" without the contact
-            // block this time) ends a stretch of the sender's own text — not inside a quote, not above
-            // more own text (a P.S., an attachment).
-            // A one-line prefix ("Thanks,") is too common to say anything: at least two lines, or the whole block.
-            for (var take = lines.Length; take >= Math.Min(2, lines.Length); take--)
-            {
-                var part = take == lines.Length ? lines : lines[..take];
-                if (part.All(l => l.Length == 0))
-                {
-                    continue;
-                }
-
-                var at = LastOwnEnding(part, footerStart);
+                var at = LastOwnEnding(part, footerStart, out var end);
                 if (at < 0)
                 {
                     continue;
                 }
 
                 var from = at > 0 && Raw(at - 1).TrimEnd() is "--" && kind[at - 1] == SegmentKind.Own ? at - 1 : at;
-                for (var j = from; j < at + part.Length; j++)
+                for (var j = from; j < end; j++)
                 {
                     kind[j] = SegmentKind.Signature;
                     assigned[j] = true;
@@ -301,18 +288,48 @@ internal sealed partial class SegmentBuilder
         }
     }
 
-    private int LastOwnEnding(string[] part, int footerStart)
+    /// <summary>
+    /// The learned block, then (longest first) its first lines — "Thanks,\nTrey" without the contact
+    /// block this time — and its last lines — "Chris" without the "Yours," above it. A one-line prefix
+    /// ("Thanks,") is too common to say anything, so prefixes have two lines at least. Any last lines
+    /// of a learned block are themselves a learned block: <see cref="TrailerLearner"/> grows the block
+    /// upwards line by line while enough messages share it, so they end at least as many messages.
+    /// </summary>
+    private static IEnumerable<string[]> SignatureParts(string[] lines)
     {
-        for (var i = footerStart - part.Length; i >= 0; i--)
+        if (lines.Length == 0)
+        {
+            yield break;
+        }
+
+        yield return lines;
+        for (var take = lines.Length - 1; take >= 1; take--)
+        {
+            if (take >= 2)
+            {
+                yield return lines[..take];
+            }
+
+            var last = lines[^take..];
+            if (last.Any(l => l.Any(char.IsLetter)))
+            {
+                yield return last;
+            }
+        }
+    }
+
+    private int LastOwnEnding(string[] part, int footerStart, out int end)
+    {
+        for (var i = footerStart - 1; i >= 0; i--)
         {
             // A "signature" that would leave no own text is a message sent several times (notmuch-corpora's
             // repeated Debian control mails), not a signature.
-            if (!MatchesAt(part, i) || !AllOwn(i, i + part.Length) || !OwnTextBefore(i))
+            if (!MatchesSkippingBlanks(part, i, footerStart, out end) || !AllOwn(i, end) || !OwnTextBefore(i))
             {
                 continue;
             }
 
-            var after = i + part.Length;
+            var after = end;
             // Blank lines and boilerplate (pipermail's "next part" line) do not end the own text: an
             // attachment's text after them is the sender's (numpy-discussion).
             while (after < footerStart && ((Blank(after) && markerDepth[after] == 0) || kind[after] == SegmentKind.Boilerplate))
@@ -326,7 +343,31 @@ internal sealed partial class SegmentBuilder
             }
         }
 
+        end = -1;
         return -1;
+    }
+
+    /// <summary>Whether the non-blank lines from <paramref name="at"/> are <paramref name="lines"/> (trimmed), blank lines between them skipped.</summary>
+    private bool MatchesSkippingBlanks(string[] lines, int at, int limit, out int end)
+    {
+        end = -1;
+        var j = at;
+        for (var k = 0; k < lines.Length; k++, j++)
+        {
+            while (k > 0 && j < limit && Blank(j) && markerDepth[j] == 0)
+            {
+                j++;
+            }
+
+            // Indentation varies between copies of a sign-off ("   Nils", numpy-discussion): compare trimmed.
+            if (j >= limit || !Raw(j).Trim().SequenceEqual(lines[k]))
+            {
+                return false;
+            }
+        }
+
+        end = j;
+        return true;
     }
 
     private bool AllOwn(int from, int to)
@@ -429,6 +470,18 @@ internal sealed partial class SegmentBuilder
             }
 
             var content = Content(i);
+            if (FramedTrailerEnd(i, footerStart, out var framedKind) is var framedEnd and > 0)
+            {
+                for (var k = i; k < framedEnd; k++)
+                {
+                    kind[k] = framedKind;
+                    assigned[k] = true;
+                }
+
+                i = framedEnd - 1;
+                continue;
+            }
+
             if (IsSignatureDelimiter(i, footerStart))
             {
                 inTrailer = SegmentKind.Signature;
@@ -454,9 +507,28 @@ internal sealed partial class SegmentBuilder
             {
                 // The paragraph the disclaimer phrase is in — its wrapped prose lines, not a contact block
                 // written right above it (arin-issued-pipermail, 2010).
-                for (var k = i - 1; k >= 0 && kind[k] == SegmentKind.Own && depth[k] == 0 && !assigned[k] && !Blank(k) && Content(k).Trim().Length >= 50; k--)
+                // Inside a "-- " block too: the disclaimer under the contact lines is boilerplate (clearwater, 2015).
+                var top = i;
+                for (var k = i - 1; k >= 0 && kind[k] is SegmentKind.Own or SegmentKind.Signature && depth[k] == 0 && !assigned[k] && !Blank(k) && Content(k).Trim().Length >= 50; k--)
                 {
                     kind[k] = SegmentKind.Boilerplate;
+                    top = k;
+                }
+
+                // The rule drawn above it ("____…", "++++…") belongs to the disclaimer, not to the sign-off
+                // above: without it the sender's own text ends with "Gilles" (clearwater-pipermail, Orange).
+                var rule = top - 1;
+                while (rule >= 0 && Blank(rule) && markerDepth[rule] == 0)
+                {
+                    rule--;
+                }
+
+                if (rule >= 0 && kind[rule] is SegmentKind.Own or SegmentKind.Signature && depth[rule] == 0 && !assigned[rule] && IsRule(Content(rule)))
+                {
+                    for (var k = rule; k < top; k++)
+                    {
+                        kind[k] = SegmentKind.Boilerplate;
+                    }
                 }
 
                 inTrailer = SegmentKind.Boilerplate;
@@ -468,6 +540,83 @@ internal sealed partial class SegmentBuilder
             }
         }
     }
+
+    /// <summary>A drawn rule: ten or more of one of <c>_ - = * + ~ #</c> and nothing else.</summary>
+    private static bool IsRule(ReadOnlySpan<char> line)
+    {
+        var t = line.Trim();
+        return t.Length >= 10 && "_-=*+~#".Contains(t[0]) && !t.ContainsAnyExcept(t[0]);
+    }
+
+    /// <summary>
+    /// A framed block that ends the message (only blank lines after it, before the footer), or -1:
+    /// a forum/mailing-list gateway trailer — a tag line such as <c>-------------------- m2f --------------------</c>
+    /// (phpBB's mail2forum, gpt-usuarios-pipermail) repeated to close the block — is boilerplate; a
+    /// signature box — a rule of <c>*</c>, <c>#</c> or <c>=</c> above and below, the lines between
+    /// framed by the same character (bulmages-main-pipermail's commit mails, Lotus Notes users) — is a
+    /// signature: the frame is its delimiter. Both need own text above them.
+    /// </summary>
+    private int FramedTrailerEnd(int i, int footerStart, out SegmentKind framedKind)
+    {
+        framedKind = SegmentKind.Own;
+        var line = Content(i).Trim();
+        if (line.Length < 10 || (line[0] is not ('-' or '*' or '#' or '=')))
+        {
+            return -1;
+        }
+
+        var box = IsRule(line) && line[0] is '*' or '#' or '=';
+        var tag = !box && line[0] == '-' && line[^1] == '-' && GatewayTag().IsMatch(line.ToString());
+        if (!box && !tag)
+        {
+            return -1;
+        }
+
+        for (var j = i + 1; j < Math.Min(footerStart, i + 14); j++)
+        {
+            if (depth[j] != 0 || kind[j] != SegmentKind.Own)
+            {
+                return -1;
+            }
+
+            var c = Content(j).Trim();
+            var closes = tag ? c.SequenceEqual(line) : IsRule(c) && c[0] == line[0] && Math.Abs(c.Length - line.Length) <= 3;
+            if (!closes)
+            {
+                // A box's inner lines are framed ("*   Tel: …   *"); a gateway trailer's are free text.
+                if (box && c.Length > 0 && c[0] != line[0] && c[0] != '|')
+                {
+                    return -1;
+                }
+
+                continue;
+            }
+
+            if (j == i + 1)
+            {
+                return -1;
+            }
+
+            var after = j + 1;
+            while (after < footerStart && Blank(after) && markerDepth[after] == 0)
+            {
+                after++;
+            }
+
+            if (after < footerStart || !OwnTextBefore(i))
+            {
+                return -1;
+            }
+
+            framedKind = box ? SegmentKind.Signature : SegmentKind.Boilerplate;
+            return j + 1;
+        }
+
+        return -1;
+    }
+
+    [GeneratedRegex(@"^-{3,} ?[\p{L}\p{N}][\p{L}\p{N} ._-]{0,18} ?-{3,}$")]
+    private static partial Regex GatewayTag();
 
     /// <summary>RFC 3676 §4.3 "-- " alone on a line; a bare "--" (trailing space stripped by many clients) only before a short block.</summary>
     private bool IsSignatureDelimiter(int i, int footerStart)
@@ -785,7 +934,8 @@ internal sealed partial class SegmentBuilder
             }
 
             var tail = Content(last).TrimEnd();
-            if (tail.Length == 0 || !(tail[^1] is ':' or '：' or '-' || (tail[^1] == '>' && (char.IsDigit(Content(i).TrimStart()[0]) || Content(i).TrimStart().StartsWith("On ")))))
+            if (tail.Length == 0 || !(tail[^1] is ':' or '：' or '-' || (tail[^1] == '>' && (char.IsDigit(Content(i).TrimStart()[0]) || Content(i).TrimStart().StartsWith("On ")))
+                || (len == 1 && AttributionParser.IsColonless(tail))))
             {
                 continue;
             }

@@ -120,10 +120,11 @@ public sealed class TrailerLearner
             best = top.Key;
         }
 
-        // A block that starts with blank lines is the same block. A one-line sign-off ("Jean-Paul") that
-        // ends most of an author's messages is their signature; a lone punctuation line is not.
+        // A block that starts with blank lines is the same block. A one-line sign-off ("Jean-Paul", or an
+        // initial: "-J", twisted-python-pipermail) that ends most of an author's messages is their
+        // signature; a lone punctuation line is not.
         best = best?.TrimStart('\n');
-        return best is null || best.Count(char.IsLetterOrDigit) < 2 ? null : best;
+        return best is null || !best.Any(char.IsLetter) ? null : best;
     }
 
     private static string[] TrailingLines(string body)

@@ -18,9 +18,17 @@ namespace ListArchive.Analysis.Tests.Segments;
 internal sealed class LabelledBodies
 {
     private readonly Dictionary<string, SourceFile> files = new(StringComparer.Ordinal);
+    /// <summary>The importer's windows (src/ListArchive.Ingest/TrailerPass.cs): a list's latest 100 messages, a sender's latest 20.</summary>
+    private const int FooterWindow = 100;
+
+    private const int SignatureWindow = 20;
+
     private readonly HashSet<string> learned = new(StringComparer.Ordinal);
-    private readonly TrailerLearner footers = new();
-    private readonly TrailerLearner signatures = new();
+    private readonly HashSet<string> seenIds = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Queue<string>> footerBodies = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Queue<string>> signatureBodies = new(StringComparer.Ordinal);
+    private TrailerLearner footers = new();
+    private TrailerLearner signatures = new();
 
     /// <summary>The file a label points at.</summary>
     public static string PathOf(string corpus, string file) => corpus switch
@@ -39,13 +47,18 @@ internal sealed class LabelledBodies
     };
 
     /// <summary>
-    /// The mail files of a corpus (paths relative to its folder), in a stable order: everything but
+    /// The mail files of a corpus (paths relative to its folder), in the order the import reads them
+    /// (pipermail months in calendar order, as ListArchive.Mail's SourceNames sorts them): everything but
     /// READMEs, scripts, JSON, expected-result lists and the Governance sample's reference documents.
     /// </summary>
     public static IEnumerable<string> MailFiles(string corpus)
     {
         var root = RootOf(corpus);
-        foreach (var path in Directory.GetFiles(root, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        var paths = Directory.GetFiles(root, "*", SearchOption.AllDirectories)
+            .OrderBy(p => Path.GetDirectoryName(p), StringComparer.Ordinal)
+            .ThenBy(p => MonthSortKey(Path.GetFileName(p)), StringComparer.Ordinal)
+            .ThenBy(p => p, StringComparer.Ordinal);
+        foreach (var path in paths)
         {
             var name = Path.GetFileName(path);
             if (name.EndsWith(".md", StringComparison.Ordinal) || name.EndsWith(".py", StringComparison.Ordinal)
@@ -75,6 +88,65 @@ internal sealed class LabelledBodies
                 Read(corpus.Key, file, learn: true, keep: needed.Contains(file));
             }
         }
+
+        // What the import's trailer pass ends with: each key's trailer learned from its latest window.
+        footers = Learn(footerBodies);
+        signatures = Learn(signatureBodies);
+    }
+
+    /// <summary><c>2009-March.txt.gz</c> → <c>2009-03-…</c>: pipermail months in calendar order.</summary>
+    public static string MonthSortKey(string name)
+    {
+        string[] months =
+        [
+            "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+            "November", "December",
+        ];
+        if (name.Length < 6 || name[4] != '-' || !name[..4].All(char.IsAsciiDigit))
+        {
+            return name;
+        }
+
+        for (var m = 0; m < months.Length; m++)
+        {
+            var rest = name.AsSpan(5);
+            if (rest.StartsWith(months[m], StringComparison.Ordinal)
+                && (rest.Length == months[m].Length || !char.IsAsciiLetter(rest[months[m].Length])))
+            {
+                return $"{name[..4]}-{m + 1:00}-{name[5..]}";
+            }
+        }
+
+        return name;
+    }
+
+    private static TrailerLearner Learn(Dictionary<string, Queue<string>> windows)
+    {
+        var learner = new TrailerLearner();
+        foreach (var (key, bodies) in windows)
+        {
+            foreach (var body in bodies)
+            {
+                learner.Add(key, body);
+            }
+        }
+
+        return learner;
+    }
+
+    private static void Remember(Dictionary<string, Queue<string>> windows, string key, string body, int window)
+    {
+        if (!windows.TryGetValue(key, out var queue))
+        {
+            windows[key] = queue = new Queue<string>(window);
+        }
+
+        if (queue.Count == window)
+        {
+            queue.Dequeue();
+        }
+
+        queue.Enqueue(body);
     }
 
     /// <summary>The labelled message's body, or null (with the reason) when it cannot be found.</summary>
@@ -153,12 +225,14 @@ internal sealed class LabelledBodies
                 var body = message.GetBody();
                 var from = message.From.Count > 0 ? message.From[0].Address.ToLowerInvariant() : null;
                 var listKey = message.ListId ?? corpus;
-                if (learn)
+                // The index keeps one copy of a message (a rebuilt pipermail month repeats it): only the
+                // first copy counts towards the windows.
+                if (learn && (message.MessageId is not { } mid || seenIds.Add(mid)))
                 {
-                    footers.Add(listKey, body.Text);
+                    Remember(footerBodies, listKey, body.Text, FooterWindow);
                     if (from is not null)
                     {
-                        signatures.Add(from, body.Text);
+                        Remember(signatureBodies, from, body.Text, SignatureWindow);
                     }
                 }
 
