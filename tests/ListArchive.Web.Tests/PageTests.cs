@@ -29,9 +29,11 @@ public sealed class PageTests(ArchiveSite site) : IClassFixture<ArchiveSite>
     {
         var html = await site.Client.GetStringAsync($"/governance/thread/{Uri.EscapeDataString(Root)}/");
         Assert.Contains("class=\"tree\"", html);
-        // Four articles: message 2 is also archived as delivered to members (archives/governance/delivered),
-        // a different copy under the same Message-ID that the raw store keeps and flags.
-        Assert.Equal(4, CountOf(html, "<article class=\"msg\""));
+        // Three articles for three messages: message 2 is also archived as delivered to members
+        // (archives/governance/delivered), a different copy under the same Message-ID that the raw
+        // store keeps and flags; the page shows it once and links the other copy's raw bytes.
+        Assert.Equal(3, CountOf(html, "<article class=\"msg\""));
+        Assert.Equal(1, CountOf(html, "raw of a differing copy"));
         Assert.Contains("astroturfed", html);
         // Depth gives the nesting: Milton's reply sits in a list inside message 2's item, inside the root's.
         var tree = html[html.IndexOf("<nav", StringComparison.Ordinal)..(html.IndexOf("</nav>", StringComparison.Ordinal) + 6)];
@@ -78,6 +80,25 @@ public sealed class PageTests(ArchiveSite site) : IClassFixture<ArchiveSite>
         Assert.DoesNotContain("safelinks", html, StringComparison.OrdinalIgnoreCase);
         // Addresses inside the body (attribution lines, quoted headers) are obfuscated too.
         Assert.DoesNotContain("parminder@itforchange.net", html);
+    }
+
+    [Fact]
+    public async Task DifferingCopyIsServedOnlyUnderItsOwnMessageId()
+    {
+        var html = await site.Client.GetStringAsync($"/governance/thread/{Uri.EscapeDataString(Root)}/");
+        var label = html.IndexOf("raw of a differing copy", StringComparison.Ordinal);
+        var hrefStart = html.LastIndexOf("href=\"", label, StringComparison.Ordinal) + 6;
+        var href = WebUtility.HtmlDecode(html[hrefStart..html.IndexOf('"', hrefStart)]);
+        Assert.Contains("/raw?copy=", href);
+
+        var copy = await site.Client.GetStringAsync(href);
+        var first = await site.Client.GetStringAsync(href[..href.IndexOf('?')]);
+        Assert.NotEqual(first, copy);
+        Assert.Contains("Message-ID:", copy, StringComparison.OrdinalIgnoreCase);
+
+        // Raw id 1 is another message: not served under this Message-ID.
+        var foreign = await site.Client.GetAsync(href[..href.IndexOf('?')] + "?copy=1");
+        Assert.Equal(HttpStatusCode.NotFound, foreign.StatusCode);
     }
 
     [Fact]

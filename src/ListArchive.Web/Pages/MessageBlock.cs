@@ -9,7 +9,7 @@ internal static class MessageBlock
     /// <summary>Deep threads stay readable: indentation stops growing here.</summary>
     public const int MaxIndent = 8;
 
-    public static void Write(HtmlWriter w, MessageView m, bool linkSubject)
+    public static void Write(HtmlWriter w, MessageView m, bool linkSubject, IReadOnlyList<long>? otherCopies = null)
     {
         w.Raw("<article class=\"msg\" id=\"m").Text(m.RawId.ToString(Format.Culture)).Raw("\"><h2>");
         var subject = string.IsNullOrWhiteSpace(m.Subject) ? "(no subject)" : m.Subject;
@@ -30,7 +30,13 @@ internal static class MessageBlock
 
         w.Raw(" · ").Text(Format.Time(m.Date)).Raw(" · ")
          .Link(Paths.Message(m.List, m.MessageId), "permalink").Raw(" · ")
-         .Link(Paths.Raw(m.List, m.MessageId), "raw").Raw("</div>");
+         .Link(Paths.Raw(m.List, m.MessageId), "raw");
+        foreach (var copy in otherCopies ?? [])
+        {
+            w.Raw(" · ").Link(Paths.RawCopy(m.List, m.MessageId, copy), "raw of a differing copy");
+        }
+
+        w.Raw("</div>");
         BodyRenderer.Write(w, m);
         if (m.Attachments.Count > 0)
         {

@@ -1,4 +1,5 @@
 using ListArchive.Analysis.Links;
+using ListArchive.Storage;
 using ListArchive.Storage.Search;
 using ListArchive.Web.Rendering;
 using Microsoft.AspNetCore.Builder;
@@ -46,10 +47,19 @@ internal static class PageEndpoints
             return message is null ? NotFound("No such message in this list.") : Html(MessagePage.Render(message));
         });
 
-        app.MapGet("/{list}/{messageId}/raw", (HttpContext context, ArchiveReader archive, string list) =>
+        app.MapGet("/{list}/{messageId}/raw", (HttpContext context, ArchiveReader archive, string list, long? copy) =>
         {
-            var message = archive.Read(i => i.GetMessage(Segment(context, 1), list));
+            var messageId = Segment(context, 1);
+            var message = archive.Read(i => i.GetMessage(messageId, list));
             var raw = message is null ? null : archive.Raw(message.RawId);
+            if (copy is { } rawId && message is not null)
+            {
+                // Only a copy of this very Message-ID in this list: the raw id is not a key to the whole store.
+                var other = archive.Raw(rawId);
+                raw = other is not null && other.List == list
+                    && string.Equals(MessageIds.Normalize(other.MessageId), MessageIds.Normalize(messageId), StringComparison.Ordinal) ? other : null;
+            }
+
             // text/plain with nosniff: the browser shows the bytes, it never renders mail HTML.
             // The raw store keeps the original bytes; what is served is a copy with every
             // URL rewriter's recipient data (Safe Links data=, Proofpoint r=, …) removed.

@@ -3,7 +3,12 @@ using ListArchive.Web.Rendering;
 
 namespace ListArchive.Web.Pages;
 
-/// <summary>A thread: its tree (indented by depth), then every message in thread order.</summary>
+/// <summary>
+/// A thread: its tree (indented by depth), then every message in thread order. Copies stored
+/// under one Message-ID with different content (a list's archive copy and a member's delivered
+/// copy, archives/governance/delivered) are one message here: the earliest stored copy is shown
+/// and the others are linked as raw copies, so a reader never sees the same post twice.
+/// </summary>
 internal static class ThreadPage
 {
     public static string Render(ThreadView thread) => Render(thread, currentMessageId: null);
@@ -14,10 +19,13 @@ internal static class ThreadPage
         var w = new HtmlWriter().Raw("<h1>").Text(string.IsNullOrWhiteSpace(t.Subject) ? "(no subject)" : t.Subject).Raw("</h1>")
             .Raw("<p class=\"meta\">").Link(Paths.List(t.List), t.List)
             .Text($" · {t.Messages} messages · {t.Participants} participants · {Format.Day(t.FirstDate)} – {Format.Day(t.LastDate)}").Raw("</p>");
-        WriteTree(w, thread.Messages, currentMessageId);
-        foreach (var message in thread.Messages)
+        var copies = thread.Messages.GroupBy(m => m.MessageId, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.OrderBy(m => m.RawId).ToList(), StringComparer.Ordinal);
+        var shown = thread.Messages.Where(m => copies[m.MessageId][0].RawId == m.RawId).ToList();
+        WriteTree(w, shown, currentMessageId);
+        foreach (var message in shown)
         {
-            MessageBlock.Write(w, message, linkSubject: true);
+            MessageBlock.Write(w, message, linkSubject: true, otherCopies: copies[message.MessageId].Skip(1).Select(c => c.RawId).ToList());
         }
 
         return Layout.Page(t.Subject, w.ToString());

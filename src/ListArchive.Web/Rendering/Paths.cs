@@ -17,5 +17,9 @@ internal static class Paths
 
     public static string Raw(string list, string messageId) => $"/{Seg(list)}/{Seg(messageId)}/raw";
 
+    /// <summary>One stored copy of a Message-ID that has several with different content.</summary>
+    public static string RawCopy(string list, string messageId, long rawId) =>
+        $"/{Seg(list)}/{Seg(messageId)}/raw?copy={rawId.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
+
     public static string Search(string query) => "/search?q=" + Uri.EscapeDataString(query);
 }
