@@ -11,11 +11,6 @@ namespace ListArchive.Ingest;
 internal static class TrailerKeys
 {
     private static readonly ConcurrentDictionary<(string Footer, string Signature), string> Cache = new();
-    private static readonly ConcurrentDictionary<string, (string? Footer, string? Signature)> Pairs = new(StringComparer.Ordinal);
-
-    /// <summary>The trailers a key was made from, when this process made it (else null).</summary>
-    public static (string? Footer, string? Signature)? Of(string key) =>
-        key.Length == 0 ? (null, null) : Pairs.TryGetValue(key, out var pair) ? pair : null;
 
     public static string For(string? footer, string? signature)
     {
@@ -24,18 +19,15 @@ internal static class TrailerKeys
             return "";
         }
 
-        return Cache.GetOrAdd((footer ?? "", signature ?? ""), static (k, pair) =>
+        return Cache.GetOrAdd((footer ?? "", signature ?? ""), static k =>
         {
             if (Cache.Count > 100_000)
             {
                 Cache.Clear();
-                Pairs.Clear();
             }
 
             var hash = SHA256.HashData(Encoding.UTF8.GetBytes(k.Footer + "\u0000" + k.Signature));
-            var key = Convert.ToHexStringLower(hash, 0, 8);
-            Pairs[key] = pair;
-            return key;
-        }, (footer, signature));
+            return Convert.ToHexStringLower(hash, 0, 8);
+        });
     }
 }

@@ -57,7 +57,7 @@ internal sealed class TrailerPass(IArchiveIndex index, ILogger log)
         var learnt = clock.Elapsed;
         var rewritten = Resegment(lists.Keys, senders.Keys, final, parallelism);
         index.SaveTrailers(changes, upTo);
-        log.Debug("Trailer pass: {Changed} trailers learned or changed, {Rewritten} messages re-segmented; read {Read} learn {Learn} rewrite {Rewrite}",
+        log.Debug("Trailer pass: {Changed} trailers learned or changed, {Rewritten} messages checked again; read {Read} learn {Learn} rewrite {Rewrite}",
             changes.Count, rewritten, read, learnt - read, clock.Elapsed - learnt);
         return rewritten;
     }
@@ -98,42 +98,31 @@ internal sealed class TrailerPass(IArchiveIndex index, ILogger log)
         IEnumerable<string> lists, IEnumerable<string> senders, IReadOnlyDictionary<(string Kind, string Key), string> final, int parallelism)
     {
         var stale = new List<long>();
-        var previous = new Dictionary<long, (string? Footer, string? Signature)?>();
         foreach (var m in index.GetTrailerKeys(lists.ToList(), senders.ToList()))
         {
             var (footer, signature) = TrailersOf(final, m.List, m.FromAddress);
             if (TrailerKeys.For(footer, signature) != m.TrailerKey)
             {
                 stale.Add(m.RawId);
-                previous[m.RawId] = TrailerKeys.Of(m.TrailerKey);
             }
         }
 
-        var rewritten = 0;
-
+        // The index compares each new segmentation with the stored one and writes only what
+        // changed: most stale messages keep their segments and only record the new key.
         for (var start = 0; start < stale.Count; start += RewriteBatch)
         {
             var bodies = index.GetBodies(stale.GetRange(start, Math.Min(RewriteBatch, stale.Count - start)));
             var updates = new SegmentationUpdate[bodies.Count];
-            var same = new bool[bodies.Count];
             Parallel.For(0, bodies.Count, new ParallelOptions { MaxDegreeOfParallelism = parallelism }, i =>
             {
                 var b = bodies[i];
                 var (footer, signature) = TrailersOf(final, b.List, b.FromAddress);
                 updates[i] = BodyAnalyzer.Segment(b.Body, b.HtmlQuotes, footer, signature, b.RawId);
-                // When the trailers the message was segmented with are known (this process made
-                // them), an unchanged segmentation only needs its key updated, not its full text.
-                if (previous[b.RawId] is { } old)
-                {
-                    same[i] = BodyAnalyzer.Segment(b.Body, b.HtmlQuotes, old.Footer, old.Signature, b.RawId).Segments.SequenceEqual(updates[i].Segments);
-                }
             });
-            index.UpdateSegmentation(updates.Where((_, i) => !same[i]).ToList());
-            index.UpdateTrailerKeys(updates.Where((_, i) => same[i]).Select(u => (u.RawId, u.TrailerKey)).ToList());
-            rewritten += same.Count(s => !s);
+            index.UpdateSegmentation(updates);
         }
 
-        return rewritten;
+        return stale.Count;
     }
 
     private static (string? Footer, string? Signature) TrailersOf(

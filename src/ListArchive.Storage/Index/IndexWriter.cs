@@ -28,6 +28,7 @@ internal sealed class IndexWriter : IDisposable
     private readonly SqliteCommand _setText;
     private readonly SqliteCommand _getText;
     private readonly SqliteCommand _setKey;
+    private readonly SqliteCommand _setKeyOnly;
     private readonly SqliteCommand _ftsInsertFromRow;
     private readonly SqliteCommand _link;
     private readonly SqliteCommand _problem;
@@ -69,8 +70,9 @@ internal sealed class IndexWriter : IDisposable
         _deleteProblems = Prepare("DELETE FROM problems WHERE raw_id = $raw");
         _deleteAttachments = Prepare("DELETE FROM attachments WHERE raw_id = $raw");
         _deleteLinks = Prepare("DELETE FROM links WHERE raw_id = $raw");
-        _getText = Prepare("SELECT own_text, quoted_text FROM messages WHERE raw_id = $raw");
+        _getText = Prepare("SELECT own_text, quoted_text, segments FROM messages WHERE raw_id = $raw");
         _setKey = Prepare("UPDATE messages SET trailer_key = $tkey, segments = $segments WHERE raw_id = $raw");
+        _setKeyOnly = Prepare("UPDATE messages SET trailer_key = $tkey WHERE raw_id = $raw");
         _setText = Prepare("UPDATE messages SET own_text = $own, quoted_text = $quoted, trailer_key = $tkey, segments = $segments WHERE raw_id = $raw");
         _ftsInsertFromRow = Prepare("""
             INSERT INTO messages_fts (rowid, subject, own_text, quoted_text, from_text)
@@ -189,23 +191,32 @@ internal sealed class IndexWriter : IDisposable
     {
         var own = Clean(u.OwnText);
         var quoted = Clean(u.QuotedText);
+        var segments = SegmentCodec.Encode(u.Segments);
         Bind(_getText, ("$raw", u.RawId));
         bool same;
+        bool sameSegments;
         using (var r = _getText.ExecuteReader())
         {
-            same = r.Read() && r.GetString(0) == own && r.GetString(1) == quoted;
+            var found = r.Read();
+            same = found && r.GetString(0) == own && r.GetString(1) == quoted;
+            sameSegments = same && r.GetString(2) == segments;
         }
 
-        if (same)
+        if (sameSegments)
+        {
+            // The new trailers do not change this message: only remember they were applied.
+            Run(_setKeyOnly, ("$raw", u.RawId), ("$tkey", u.TrailerKey));
+        }
+        else if (same)
         {
             // Only the segment boundaries moved (a learned signature): the full-text row stands.
-            Run(_setKey, ("$raw", u.RawId), ("$tkey", u.TrailerKey), ("$segments", SegmentCodec.Encode(u.Segments)));
+            Run(_setKey, ("$raw", u.RawId), ("$tkey", u.TrailerKey), ("$segments", segments));
         }
         else
         {
             // The FTS5 'delete' must see the old values, so it runs before the update.
             Run(_ftsDelete, ("$raw", u.RawId));
-            Run(_setText, ("$raw", u.RawId), ("$own", own), ("$quoted", quoted), ("$tkey", u.TrailerKey), ("$segments", SegmentCodec.Encode(u.Segments)));
+            Run(_setText, ("$raw", u.RawId), ("$own", own), ("$quoted", quoted), ("$tkey", u.TrailerKey), ("$segments", segments));
             Run(_ftsInsertFromRow, ("$raw", u.RawId));
         }
 
