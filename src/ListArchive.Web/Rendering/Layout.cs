@@ -41,7 +41,7 @@ internal static class Layout
          .Raw("<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">")
          .Raw("<title>").Text(title).Raw(" · ListArchive</title><style>").Raw(Css).Raw("</style></head><body>")
          .Raw("<header><a href=\"/\">ListArchive</a>")
-         .Raw("<form action=\"/search\" method=\"get\" role=\"search\"><input type=\"search\" name=\"q\" placeholder=\"Search: words, &quot;phrase&quot;, from:, list:, after:\" value=\"")
+         .Raw("<form action=\"/search\" method=\"get\" role=\"search\"><input type=\"search\" name=\"q\" placeholder=\"Search own words: words, &quot;phrase&quot;, from:, list:, after:, in:quoted, in:all\" value=\"")
          .Attr(query).Raw("\" aria-label=\"Search\"></form></header><main>")
          .Raw(body)
          .Raw("</main></body></html>");
