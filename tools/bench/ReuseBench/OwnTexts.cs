@@ -5,7 +5,7 @@ using ListArchive.Mail.Readers;
 
 namespace ListArchive.Tools.ReuseBench;
 
-/// <summary>Own texts of a corpus: MailSources.Open + MimeMessage.Parse + GetBody, then Segmenter's own text; deduplicated by Message-ID.</summary>
+/// <summary>Messages and own texts of a corpus: MailSources.Open + MimeMessage.Parse + GetBody, then Segmenter's own text; deduplicated by Message-ID.</summary>
 internal static class OwnTexts
 {
     public static string CorporaRoot()
@@ -20,10 +20,12 @@ internal static class OwnTexts
         return Path.GetFullPath(Path.Combine(root, "..", "shared", "corpora"));
     }
 
-    public static List<string> Load(string path)
+    public static List<string> Load(string path) => LoadMessages(path).Select(m => m.Own).ToList();
+
+    public static List<BenchMessage> LoadMessages(string path)
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        var result = new List<string>();
+        var result = new List<BenchMessage>();
         foreach (var raw in MailSources.Open(path))
         {
             if (!MimeMessage.TryParse(raw.Bytes, out var message))
@@ -32,14 +34,16 @@ internal static class OwnTexts
             }
 
             // twisted-python holds every month twice (an archive rebuild): count each message once.
-            if (!seen.Add(message.MessageId ?? Convert.ToHexString(SHA256.HashData(raw.Bytes))))
+            var id = message.MessageId ?? Convert.ToHexString(SHA256.HashData(raw.Bytes));
+            if (!seen.Add(id))
             {
                 continue;
             }
 
             var body = message.GetBody();
             var context = body.IsFromHtml ? new SegmenterContext { HtmlQuotes = body.Quotes } : null;
-            result.Add(Segmenter.Segment(body.Text, context).OwnText);
+            var parent = message.InReplyTo.Count > 0 ? message.InReplyTo[0] : null;
+            result.Add(new BenchMessage(id, parent, body.Text, Segmenter.Segment(body.Text, context).OwnText));
         }
 
         return result;
