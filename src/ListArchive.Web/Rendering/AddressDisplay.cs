@@ -11,8 +11,9 @@ internal static partial class AddressDisplay
 {
     /// <summary>
     /// Every address in free text (attribution lines, signatures, quoted headers) obfuscated the
-    /// same way; also pipermail's <c>&lt;user at domain&gt;</c> form inside brackets, where
-    /// "look at example.org" in prose cannot be mistaken for it.
+    /// same way; also pipermail's <c>user at domain</c> form where it cannot be prose: inside
+    /// brackets, after <c>mailto:</c>, or with a local part no word has (a digit, '.', '_', '+', '-').
+    /// A plain word before " at domain.tld" is left as it is: "look at example.org" is prose.
     /// </summary>
     public static string ObfuscateText(string text)
     {
@@ -22,13 +23,18 @@ internal static partial class AddressDisplay
         }
 
         text = Address().Replace(text, m => Obfuscate(m.Value));
-        return PipermailAddress().Replace(text, m => m.Groups[1].Value + m.Groups[2].Value[0] + "… at " + m.Groups[3].Value);
+        return PipermailAddress().Replace(text, m =>
+        {
+            var local = m.Groups[2].Value;
+            var marked = m.Groups[1].Success || local.AsSpan().IndexOfAny("0123456789._+-") >= 0;
+            return marked ? m.Groups[1].Value + local[0] + "… at " + m.Groups[3].Value : m.Value;
+        });
     }
 
     [GeneratedRegex(@"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+", RegexOptions.CultureInvariant)]
     private static partial Regex Address();
 
-    [GeneratedRegex(@"([<(\[])([A-Za-z0-9._%+\-]+) at ([A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+)(?=[>)\]])", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![A-Za-z0-9._%+\-])([<(\[]|mailto:)?([A-Za-z0-9._%+\-]+) at ([A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,})\b", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex PipermailAddress();
 
     public static string Obfuscate(string? address)
