@@ -222,6 +222,33 @@ internal sealed class IndexWriter : IDisposable
 
     }
 
+    /// <summary>Which of the given (list, Message-ID) pairs the index holds more than once.</summary>
+    public List<(string List, string MessageId)> HeldMoreThanOnce(IReadOnlyList<(string List, string MessageId)> ids)
+    {
+        var held = new List<(string, string)>();
+        if (ids.Count == 0)
+        {
+            return held;
+        }
+
+        using var cmd = _connection.CreateCommand();
+        cmd.Transaction = _tx;
+        cmd.CommandText = """
+            SELECT m.list, m.message_id FROM json_each($ids) AS p
+            JOIN messages m ON m.message_id = json_extract(p.value, '$[1]') AND m.list = json_extract(p.value, '$[0]')
+            GROUP BY m.list, m.message_id HAVING count(*) > 1
+            ORDER BY m.list, m.message_id
+            """;
+        cmd.Parameters.AddWithValue("$ids", System.Text.Json.JsonSerializer.Serialize(ids.Select(i => new[] { i.List, i.MessageId })));
+        using var r = cmd.ExecuteReader();
+        while (r.Read())
+        {
+            held.Add((r.GetString(0), r.GetString(1)));
+        }
+
+        return held;
+    }
+
     /// <summary>Flags every copy when a list holds several messages with one Message-ID.</summary>
     public void FlagConflicts(string list, string messageId)
     {

@@ -217,14 +217,11 @@ public sealed partial class SqliteArchiveIndex : IArchiveIndex
         }
 
         // 4. Conflicting Message-IDs within a list flag every copy (set-based, order-independent).
-        var checkedIds = new HashSet<(string, string)>();
-        foreach (var m in messages)
+        // One query finds the batch's ids held more than once, instead of one query per message.
+        var ids = messages.Select(m => (m.List, MessageIds.Normalize(m.MessageId)!)).Distinct().ToList();
+        foreach (var (list, mid) in w.HeldMoreThanOnce(ids))
         {
-            var mid = MessageIds.Normalize(m.MessageId)!;
-            if (checkedIds.Add((m.List, mid)))
-            {
-                w.FlagConflicts(m.List, mid);
-            }
+            w.FlagConflicts(list, mid);
         }
 
         // 5. Thread rows of threads whose messages changed.
