@@ -18,7 +18,6 @@ internal sealed class IndexWriter : IDisposable
     private readonly SqliteCommand _alias;
     private readonly SqliteCommand _authorNode;
     private readonly SqliteCommand _reassign;
-    private readonly SqliteCommand _exists;
     private readonly SqliteCommand _ftsDelete;
     private readonly SqliteCommand _upsert;
     private readonly SqliteCommand _ftsInsert;
@@ -47,7 +46,6 @@ internal sealed class IndexWriter : IDisposable
         _alias = Prepare("INSERT OR IGNORE INTO author_aliases (node, name_key) VALUES ($node, $key)");
         _authorNode = Prepare("INSERT OR REPLACE INTO author_nodes (node, author_id, reason, detail) VALUES ($node, $id, $reason, $detail)");
         _reassign = Prepare("UPDATE messages SET author_id = $id WHERE author_node = $node RETURNING list, thread_id");
-        _exists = Prepare("SELECT 1 FROM messages WHERE raw_id = $raw");
         _ftsDelete = Prepare("""
             INSERT INTO messages_fts (messages_fts, rowid, subject, own_text, quoted_text, from_text)
             SELECT 'delete', raw_id, subject, own_text, quoted_text, from_text FROM messages WHERE raw_id = $raw
@@ -133,7 +131,7 @@ internal sealed class IndexWriter : IDisposable
     }
 
     /// <summary>Writes one message; returns its (preserved) thread id, if it has one.</summary>
-    public string? Message(IndexedMessage m, ResolvedAuthor author, string? node, string? authorId)
+    public string? Message(IndexedMessage m, ResolvedAuthor author, string? node, string? authorId, bool existed)
     {
         var mid = MessageIds.Normalize(m.MessageId) ?? throw new ArgumentException($"raw {m.RawId}: Message-ID is required");
         var subject = Clean(m.Subject ?? "");
@@ -141,9 +139,7 @@ internal sealed class IndexWriter : IDisposable
         var own = m.OwnText is null ? body : Clean(m.OwnText);
         var quoted = Clean(m.QuotedText);
         var fromText = Clean(string.Join(' ', new[] { author.Name, author.Address }.Where(s => !string.IsNullOrEmpty(s))));
-        // A new row (the common case) has nothing to remove: one lookup instead of four deletes.
-        Bind(_exists, ("$raw", m.RawId));
-        var existed = _exists.ExecuteScalar() is not null;
+        // A new row (the common case) has nothing to remove; the batch asked which rows exist.
         if (existed)
         {
             Run(_ftsDelete, ("$raw", m.RawId));
@@ -220,6 +216,23 @@ internal sealed class IndexWriter : IDisposable
             Run(_ftsInsertFromRow, ("$raw", u.RawId));
         }
 
+    }
+
+    /// <summary>Which of the given raw ids already have a row (a re-index of them), in one query.</summary>
+    public HashSet<long> Existing(IReadOnlyList<IndexedMessage> messages)
+    {
+        using var cmd = _connection.CreateCommand();
+        cmd.Transaction = _tx;
+        cmd.CommandText = "SELECT raw_id FROM messages WHERE raw_id IN (SELECT value FROM json_each($ids))";
+        cmd.Parameters.AddWithValue("$ids", System.Text.Json.JsonSerializer.Serialize(messages.Select(m => m.RawId)));
+        var existing = new HashSet<long>();
+        using var r = cmd.ExecuteReader();
+        while (r.Read())
+        {
+            existing.Add(r.GetInt64(0));
+        }
+
+        return existing;
     }
 
     /// <summary>Which of the given (list, Message-ID) pairs the index holds more than once.</summary>

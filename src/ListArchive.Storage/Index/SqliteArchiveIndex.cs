@@ -204,12 +204,14 @@ public sealed partial class SqliteArchiveIndex : IArchiveIndex
             }
         }
 
-        // 3. Rows, FTS, problems, segments, attachments.
+        // 3. Rows, FTS, problems, attachments, links. A new row (the common case) has nothing
+        // to remove; which rows exist is asked once for the batch.
+        var existing = w.Existing(messages);
         for (var i = 0; i < messages.Count; i++)
         {
             var (author, node) = resolved[i];
             var authorId = node is null ? null : _nodeState[node].AuthorId;
-            var thread = w.Message(messages[i], author, node, authorId);
+            var thread = w.Message(messages[i], author, node, authorId, existing.Contains(messages[i].RawId));
             if (thread is not null)
             {
                 touchedThreads.Add((messages[i].List, thread));
