@@ -1,0 +1,25 @@
+namespace ListArchive.Analysis.Reuse;
+
+/// <summary>
+/// Hints for <see cref="ReuseIndex.Lookup"/> and <see cref="ReuseIndex.Attribute"/> (issue 6: thread
+/// ancestors first, then everything; only what was written before the message).
+/// </summary>
+public sealed record ReuseQuery
+{
+    public static ReuseQuery None { get; } = new();
+
+    /// <summary>The message's own id when it is itself indexed: it is never its own source.</summary>
+    public long? Self { get; init; }
+
+    /// <summary>
+    /// Sources dated after this are not candidates (a passage cannot be quoted before it is written).
+    /// Ancestors are exempt: their dates may be skewed, their order is known from the headers.
+    /// </summary>
+    public DateTimeOffset? Before { get; init; }
+
+    /// <summary>Thread ancestors, nearest (the parent) first. They are always aligned and win ties of overlap.</summary>
+    public IReadOnlyList<long> Ancestors { get; init; } = [];
+
+    /// <summary>How many non-ancestor candidates are aligned, best shared-fingerprint count first.</summary>
+    public int MaxCandidates { get; init; } = 8;
+}
