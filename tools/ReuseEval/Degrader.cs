@@ -1,0 +1,200 @@
+using System.Globalization;
+using System.Text;
+using ListArchive.Analysis.Segments;
+
+namespace ListArchive.Tools.ReuseEval;
+
+/// <summary>
+/// Turns a <c>&gt;</c>-quoted reply into what Outlook sends (issue 6, "An evaluation tool"): markers
+/// stripped, the attribution replaced by an Outlook header block or deleted, quoted paragraphs re-wrapped to
+/// another width, <c>&lt;url&gt;</c> added after links, and (usually) every quote moved under the reply.
+/// Random choices come from the caller's seeded <see cref="Random"/>, so a run is reproducible.
+/// The origin of a depth-d quote is the d-th ancestor along In-Reply-To (docs/text-reuse.md §7); when that
+/// ancestor is not in the corpora the quote is "don't care".
+/// </summary>
+internal static class Degrader
+{
+    public static DegradedReply Degrade(EvalMessage reply, IReadOnlyList<EvalMessage> all, Random random)
+    {
+        var body = reply.Body;
+        var moveUnder = random.NextDouble() < 0.7;
+        var outlookBlock = random.NextDouble() < 0.5;
+        var width = random.Next(50, 101);
+        var text = new StringBuilder();
+        var labels = new List<int>();
+        var origins = new List<long>();
+
+        void Emit(string s, int label)
+        {
+            text.Append(s);
+            for (var i = 0; i < s.Length; i++)
+            {
+                labels.Add(label);
+            }
+        }
+
+        void EmitBlock()
+        {
+            if (outlookBlock)
+            {
+                Emit(OutlookHeader(reply, all), DegradedReply.DontCare);
+            }
+            else
+            {
+                Emit("\n", DegradedReply.DontCare);
+            }
+        }
+
+        void EmitQuote(Segment s)
+        {
+            var origin = Ancestor(reply, all, Math.Max(1, s.Depth));
+            int label;
+            if (origin is { } o)
+            {
+                label = origins.Count;
+                origins.Add(o);
+            }
+            else
+            {
+                label = DegradedReply.DontCare;
+            }
+
+            Rewrap(body.GetText(s), width, label, Emit);
+        }
+
+        if (moveUnder)
+        {
+            foreach (var s in body.Segments)
+            {
+                if (s.Kind is not (SegmentKind.Quote or SegmentKind.Attribution))
+                {
+                    Emit(body.GetText(s), s.Kind == SegmentKind.Forward ? DegradedReply.DontCare : DegradedReply.NotQuoted);
+                }
+            }
+
+            Emit("\n", DegradedReply.DontCare);
+            EmitBlock();
+            foreach (var s in body.Segments)
+            {
+                if (s.Kind == SegmentKind.Quote)
+                {
+                    EmitQuote(s);
+                    Emit("\n", DegradedReply.DontCare);
+                }
+            }
+        }
+        else
+        {
+            foreach (var s in body.Segments)
+            {
+                switch (s.Kind)
+                {
+                    case SegmentKind.Attribution:
+                        EmitBlock();
+                        break;
+                    case SegmentKind.Quote:
+                        EmitQuote(s);
+                        Emit("\n", DegradedReply.DontCare);
+                        break;
+                    default:
+                        Emit(body.GetText(s), s.Kind == SegmentKind.Forward ? DegradedReply.DontCare : DegradedReply.NotQuoted);
+                        break;
+                }
+            }
+        }
+
+        return new DegradedReply(text.ToString(), [.. labels], origins, moveUnder, outlookBlock);
+    }
+
+    /// <summary>The d-th ancestor along In-Reply-To (1 = parent), or null when the chain leaves the corpora.</summary>
+    public static long? Ancestor(EvalMessage reply, IReadOnlyList<EvalMessage> all, int depth)
+    {
+        long? current = reply.Id;
+        for (var i = 0; i < depth && current is { } c; i++)
+        {
+            current = all[(int)c].Parent;
+        }
+
+        return current;
+    }
+
+    private static string OutlookHeader(EvalMessage reply, IReadOnlyList<EvalMessage> all)
+    {
+        // The block Outlook writes above the quoted message (cf. seed 001_* in ../shared/seeds).
+        var parent = reply.Parent is { } p ? all[(int)p] : null;
+        var from = parent is null ? "someone@example.org" : parent.FromName is { } n ? $"{n} <{parent.FromAddress}>" : parent.FromAddress ?? "";
+        var sent = parent?.Date?.ToString("dddd, MMMM d, yyyy h:mm tt", CultureInfo.InvariantCulture) ?? "";
+        return $"\n________________________________\nFrom: {from}\nSent: {sent}\nTo: {reply.Corpus}@lists.example.org\nSubject: {parent?.Subject ?? reply.Subject}\n\n";
+    }
+
+    private static void Rewrap(string quoted, int width, int label, Action<string, int> emit)
+    {
+        var paragraphs = new List<List<string>>();
+        var current = new List<string>();
+        foreach (var rawLine in quoted.Split('\n'))
+        {
+            var line = StripMarkers(rawLine);
+            if (line.Trim().Length == 0)
+            {
+                if (current.Count > 0)
+                {
+                    paragraphs.Add(current);
+                    current = [];
+                }
+
+                continue;
+            }
+
+            current.AddRange(line.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        }
+
+        if (current.Count > 0)
+        {
+            paragraphs.Add(current);
+        }
+
+        for (var p = 0; p < paragraphs.Count; p++)
+        {
+            if (p > 0)
+            {
+                emit("\n\n", label);
+            }
+
+            var column = 0;
+            foreach (var word in paragraphs[p])
+            {
+                if (column > 0 && column + 1 + word.Length > width)
+                {
+                    emit("\n", label);
+                    column = 0;
+                }
+                else if (column > 0)
+                {
+                    emit(" ", label);
+                    column++;
+                }
+
+                emit(word, label);
+                column += word.Length;
+                if (word.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || word.StartsWith("https://", StringComparison.OrdinalIgnoreCase))
+                {
+                    // Outlook's plain-text rendering of a link: the href in angle brackets right after it.
+                    var annotation = "<" + word.TrimEnd('.', ',', ')', ';', ':') + ">";
+                    emit(annotation, DegradedReply.DontCare);
+                    column += annotation.Length;
+                }
+            }
+        }
+    }
+
+    private static string StripMarkers(string line)
+    {
+        var i = 0;
+        while (i < line.Length && (line[i] == '>' || line[i] == ' ' || line[i] == '\t'))
+        {
+            i++;
+        }
+
+        return line[i..];
+    }
+}

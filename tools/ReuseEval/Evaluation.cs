@@ -1,0 +1,134 @@
+using System.Diagnostics;
+using System.Globalization;
+using ListArchive.Analysis.Reuse;
+using ListArchive.Analysis.Segments;
+
+namespace ListArchive.Tools.ReuseEval;
+
+/// <summary>The degraded-quote benchmark and the thread-repair measure of issue 6 (docs/text-reuse.md §7).</summary>
+internal static class Evaluation
+{
+    public static int Run(IReadOnlyList<string> corpora, int perCorpus, int repairPerCorpus, int seed, TextWriter output)
+    {
+        output.WriteLine($"load average at start: {LoadAverage()}");
+        var clock = Stopwatch.StartNew();
+        var all = Corpora.Load(corpora);
+        var loadTime = clock.Elapsed;
+
+        clock.Restart();
+        var index = new ReuseIndex();
+        foreach (var m in all)
+        {
+            index.Add(m.Id, m.Body.OwnText, new ReuseSourceInfo(m.FromAddress, m.Date));
+        }
+
+        var indexTime = clock.Elapsed;
+        output.WriteLine(FormattableString.Invariant(
+            $"{all.Count} messages from {corpora.Count} corpora loaded and segmented in {loadTime.TotalSeconds:F1} s; indexed in {indexTime.TotalSeconds:F1} s: {index.DistinctFingerprints} distinct fingerprints, {index.Postings} postings ({(double)index.Postings / all.Count:F1} a message)"));
+
+        var totalThread = new Tally();
+        var totalBlind = new Tally();
+        TimeSpan attributeTime = TimeSpan.Zero, repairTime = TimeSpan.Zero;
+        var attributed = 0;
+        output.WriteLine("corpus | replies | P | R | F1 | origin (spans) | origin (chars) | segments correct/unattributed | F1 no-hints | origin no-hints | repair n | recovered | wrong | (any-quote rule)");
+        foreach (var corpus in corpora)
+        {
+            var random = new Random(seed);
+            var candidates = all.Where(m => m.Corpus == corpus && m.Parent is not null && m.Body.Segments.Any(s => s.Kind == SegmentKind.Quote && s.Length > 0)).ToArray();
+            random.Shuffle(candidates);
+            var sample = candidates.Take(perCorpus).ToList();
+            var withThread = new Tally();
+            var blind = new Tally();
+            var watch = Stopwatch.StartNew();
+            foreach (var reply in sample)
+            {
+                var degraded = Degrader.Degrade(reply, all, random);
+                var ancestors = new List<long>();
+                for (var a = reply.Parent; a is { } id && ancestors.Count < 20 && !ancestors.Contains(id); a = all[(int)id].Parent)
+                {
+                    ancestors.Add(id);
+                }
+
+                var words = WordStream.Create(degraded.Text);
+                withThread.Replies++;
+                blind.Replies++;
+                Scoring.Score(degraded, index.Attribute(words, new ReuseQuery { Self = reply.Id, Before = reply.Date, Ancestors = ancestors }), withThread);
+                Scoring.Score(degraded, index.Attribute(words, new ReuseQuery { Self = reply.Id, Before = reply.Date }), blind);
+                attributed += 2;
+            }
+
+            attributeTime += watch.Elapsed;
+            watch.Restart();
+            foreach (var reply in sample.Take(repairPerCorpus))
+            {
+                Repair(reply, all, index, withThread);
+            }
+
+            repairTime += watch.Elapsed;
+            output.WriteLine(Line(corpus, withThread, blind));
+            totalThread.Add(withThread);
+            totalBlind.Add(blind);
+        }
+
+        output.WriteLine(Line("all", totalThread, totalBlind));
+        output.WriteLine(FormattableString.Invariant(
+            $"attribution: {attributed} calls in {attributeTime.TotalSeconds:F1} s ({attributeTime.TotalMilliseconds / Math.Max(1, attributed):F2} ms a call, degradation and scoring included); thread repair: {totalThread.RepairSample} in {repairTime.TotalSeconds:F1} s"));
+        output.WriteLine($"load average at end: {LoadAverage()}");
+        return 0;
+    }
+
+    /// <summary>
+    /// Thread repair without headers: the reply (as sent, markers kept) is attributed with no ancestors,
+    /// only sources dated before it; the parent is the source with the most attributed characters inside
+    /// depth-1 quote segments (the "quotes most" rule of issue 6 read through the markers), ties to the
+    /// nearest in time before the reply. The "any-quote" variant counts attributed characters anywhere.
+    /// </summary>
+    private static void Repair(EvalMessage reply, IReadOnlyList<EvalMessage> all, ReuseIndex index, Tally tally)
+    {
+        tally.RepairSample++;
+        var spans = index.Attribute(reply.Body.Text, new ReuseQuery { Self = reply.Id, Before = reply.Date });
+        var depth1 = reply.Body.Segments.Where(s => s.Kind == SegmentKind.Quote && s.Depth <= 1).ToList();
+        var inDepth1 = new Dictionary<long, int>();
+        var anywhere = new Dictionary<long, int>();
+        foreach (var s in spans)
+        {
+            anywhere[s.SourceId] = anywhere.GetValueOrDefault(s.SourceId) + s.MessageLength;
+            var overlap = depth1.Sum(q => Math.Max(0, Math.Min(q.End, s.MessageEnd) - Math.Max(q.Start, s.MessageStart)));
+            if (overlap > 0)
+            {
+                inDepth1[s.SourceId] = inDepth1.GetValueOrDefault(s.SourceId) + overlap;
+            }
+        }
+
+        Count(Pick(inDepth1.Count > 0 ? inDepth1 : anywhere, all), reply.Parent, ok => tally.RepairCorrect += ok ? 1 : 0, bad => tally.RepairWrong += bad ? 1 : 0);
+        Count(Pick(anywhere, all), reply.Parent, ok => tally.RepairCorrectAny += ok ? 1 : 0, bad => tally.RepairWrongAny += bad ? 1 : 0);
+    }
+
+    private static long? Pick(Dictionary<long, int> scores, IReadOnlyList<EvalMessage> all) =>
+        scores.Count == 0
+            ? null
+            : scores.OrderByDescending(p => p.Value).ThenByDescending(p => all[(int)p.Key].Date ?? DateTimeOffset.MinValue).ThenByDescending(p => p.Key).First().Key;
+
+    private static void Count(long? picked, long? truth, Action<bool> correct, Action<bool> wrong)
+    {
+        correct(picked is not null && picked == truth);
+        wrong(picked is not null && picked != truth);
+    }
+
+    private static string Line(string corpus, Tally t, Tally b) => string.Create(CultureInfo.InvariantCulture,
+        $"{corpus} | {t.Replies} | {t.Precision:F3} | {t.Recall:F3} | {t.F1:F3} | {Pct(t.SpansCorrect, t.Spans)} of {t.Spans} | {Pct(t.OriginCorrectChars, t.TruePositiveChars)} | {t.SegmentsCorrect}/{t.SegmentsUnattributed} of {t.Segments} | {b.F1:F3} | {Pct(b.SpansCorrect, b.Spans)} | {t.RepairSample} | {Pct(t.RepairCorrect, t.RepairSample)} | {Pct(t.RepairWrong, t.RepairSample)} | {Pct(t.RepairCorrectAny, t.RepairSample)} / {Pct(t.RepairWrongAny, t.RepairSample)}");
+
+    private static string Pct(long part, long whole) => whole == 0 ? "-" : string.Create(CultureInfo.InvariantCulture, $"{100.0 * part / whole:F1}%");
+
+    private static string LoadAverage()
+    {
+        try
+        {
+            return string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3));
+        }
+        catch (IOException)
+        {
+            return "?";
+        }
+    }
+}
