@@ -9,8 +9,9 @@ namespace ListArchive.Tools.ReuseEval;
 /// stripped, the attribution replaced by an Outlook header block or deleted, quoted paragraphs re-wrapped to
 /// another width, <c>&lt;url&gt;</c> added after links, and (usually) every quote moved under the reply.
 /// Random choices come from the caller's seeded <see cref="Random"/>, so a run is reproducible.
-/// The origin of a depth-d quote is the d-th ancestor along In-Reply-To (docs/text-reuse.md §7); when that
-/// ancestor is not in the corpora the quote is "don't care".
+/// The origin of a depth-d quote is the d-th ancestor along In-Reply-To or a farther one
+/// (<see cref="DegradedReply.IsOrigin"/>, docs/text-reuse.md §7); when the chain leaves the corpora
+/// before depth d the quote is "don't care".
 /// </summary>
 internal static class Degrader
 {
@@ -23,6 +24,12 @@ internal static class Degrader
         var text = new StringBuilder();
         var labels = new List<int>();
         var origins = new List<long>();
+        var depths = new List<int>();
+        var ancestors = new List<long>();
+        for (var a = reply.Parent; a is { } id && ancestors.Count < 20 && !ancestors.Contains(id); a = all[(int)id].Parent)
+        {
+            ancestors.Add(id);
+        }
 
         void Emit(string s, int label)
         {
@@ -47,12 +54,13 @@ internal static class Degrader
 
         void EmitQuote(Segment s)
         {
-            var origin = Ancestor(reply, all, Math.Max(1, s.Depth));
+            var depth = Math.Max(1, s.Depth);
             int label;
-            if (origin is { } o)
+            if (depth <= ancestors.Count)
             {
                 label = origins.Count;
-                origins.Add(o);
+                origins.Add(ancestors[depth - 1]);
+                depths.Add(depth);
             }
             else
             {
@@ -103,19 +111,7 @@ internal static class Degrader
             }
         }
 
-        return new DegradedReply(text.ToString(), [.. labels], origins, moveUnder, outlookBlock);
-    }
-
-    /// <summary>The d-th ancestor along In-Reply-To (1 = parent), or null when the chain leaves the corpora.</summary>
-    public static long? Ancestor(EvalMessage reply, IReadOnlyList<EvalMessage> all, int depth)
-    {
-        long? current = reply.Id;
-        for (var i = 0; i < depth && current is { } c; i++)
-        {
-            current = all[(int)c].Parent;
-        }
-
-        return current;
+        return new DegradedReply(text.ToString(), [.. labels], origins, depths, ancestors, moveUnder, outlookBlock);
     }
 
     private static string OutlookHeader(EvalMessage reply, IReadOnlyList<EvalMessage> all)
@@ -129,11 +125,46 @@ internal static class Degrader
 
     private static void Rewrap(string quoted, int width, int label, Action<string, int> emit)
     {
-        var paragraphs = new List<List<string>>();
-        var current = new List<string>();
-        foreach (var rawLine in quoted.Split('\n'))
+        // The quoted message's signature and list footer are quoted too, but they are not its author's
+        // words and not in its own text (the index holds own text only): segmenting the unmarked quote
+        // finds them, and they are "don't care" (first run: bulmages replies quoting the parent's
+        // Mailman footer, attributed to the one message whose footer the segmenter had missed).
+        var lines = quoted.Split('\n').Select(StripMarkers).ToArray();
+        var inner = Segmenter.Segment(string.Join('\n', lines));
+        var lineLabels = new int[lines.Length];
+        var offset = 0;
+        for (var l = 0; l < lines.Length; l++)
         {
-            var line = StripMarkers(rawLine);
+            var kind = inner.Segments.LastOrDefault(s => s.Start <= offset)?.Kind ?? SegmentKind.Own;
+            lineLabels[l] = kind is SegmentKind.Own or SegmentKind.Quote ? label : DegradedReply.DontCare;
+            offset += lines[l].Length + 1;
+        }
+
+        // A quoted Mailman footer in the middle of a quote (the segmenter only looks for footers at the
+        // end): underscores, then "LIST mailing list", through the listinfo line (the rule of
+        // Trailers.IsMailmanFooterStart). Pipermail archives store messages without the footer, so it is
+        // in no message's text; bulmages replies quote it (first run of this tool).
+        for (var l = 0; l + 1 < lines.Length; l++)
+        {
+            var t = lines[l].Trim();
+            if (t.Length >= 2 && t.All(c => c == '_') && (lines[l + 1].Contains("mailing list", StringComparison.OrdinalIgnoreCase) || lines[l + 1].Contains("lista de correo", StringComparison.OrdinalIgnoreCase)))
+            {
+                for (var k = l; k < lines.Length && k <= l + 4; k++)
+                {
+                    lineLabels[k] = DegradedReply.DontCare;
+                    if (lines[k].Contains("listinfo", StringComparison.OrdinalIgnoreCase))
+                    {
+                        break;
+                    }
+                }
+            }
+        }
+
+        var paragraphs = new List<List<(string Word, int Label)>>();
+        var current = new List<(string Word, int Label)>();
+        for (var l = 0; l < lines.Length; l++)
+        {
+            var line = lines[l];
             if (line.Trim().Length == 0)
             {
                 if (current.Count > 0)
@@ -145,7 +176,7 @@ internal static class Degrader
                 continue;
             }
 
-            current.AddRange(line.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+            current.AddRange(line.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Select(w => (w, lineLabels[l])));
         }
 
         if (current.Count > 0)
@@ -161,7 +192,7 @@ internal static class Degrader
             }
 
             var column = 0;
-            foreach (var word in paragraphs[p])
+            foreach (var (word, wordLabel) in paragraphs[p])
             {
                 if (column > 0 && column + 1 + word.Length > width)
                 {
@@ -174,7 +205,7 @@ internal static class Degrader
                     column++;
                 }
 
-                emit(word, label);
+                emit(word, wordLabel);
                 column += word.Length;
                 if (word.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || word.StartsWith("https://", StringComparison.OrdinalIgnoreCase))
                 {

@@ -20,17 +20,40 @@ internal static class Evaluation
         foreach (var m in all)
         {
             index.Add(m.Id, m.Body.OwnText, new ReuseSourceInfo(m.FromAddress, m.Date));
+            foreach (var s in m.Body.Segments)
+            {
+                if (s.Kind is SegmentKind.Footer or SegmentKind.Signature or SegmentKind.Boilerplate)
+                {
+                    index.AddBoilerplate(m.Body.GetText(s));
+                }
+            }
         }
 
         var indexTime = clock.Elapsed;
         output.WriteLine(FormattableString.Invariant(
             $"{all.Count} messages from {corpora.Count} corpora loaded and segmented in {loadTime.TotalSeconds:F1} s; indexed in {indexTime.TotalSeconds:F1} s: {index.DistinctFingerprints} distinct fingerprints, {index.Postings} postings ({(double)index.Postings / all.Count:F1} a message)"));
 
+        if (Environment.GetEnvironmentVariable("REUSEEVAL_DEBUG") is { Length: > 0 })
+        {
+            // Diagnostics for development: prints corpus text, so send it outside the repository.
+            var shown = 0;
+            Scoring.Debug = (reply, span, truth) =>
+            {
+                if (shown++ < 40)
+                {
+                    var p = all[(int)span.SourceId];
+                    var t = all[(int)truth];
+                    output.WriteLine($"WRONG span {span.Words}w id={span.Identity:F2}: predicted {p.MessageId} {p.Date} {p.FromAddress} | truth {t.MessageId} {t.Date} {t.FromAddress}");
+                    output.WriteLine("  text: " + reply.Text[span.MessageStart..Math.Min(span.MessageEnd, span.MessageStart + 200)].ReplaceLineEndings(" "));
+                }
+            };
+        }
+
         var totalThread = new Tally();
         var totalBlind = new Tally();
         TimeSpan attributeTime = TimeSpan.Zero, repairTime = TimeSpan.Zero;
         var attributed = 0;
-        output.WriteLine("corpus | replies | P | R | F1 | origin (spans) | origin (chars) | segments correct/unattributed | F1 no-hints | origin no-hints | repair n | recovered | wrong | (any-quote rule)");
+        output.WriteLine("corpus | replies | P | R | F1 | origin (spans) | strict | origin (chars) | segments correct/unattributed | F1 no-hints | origin no-hints | repair n | recovered | wrong (of which an ancestor) | (any-quote rule)");
         foreach (var corpus in corpora)
         {
             var random = new Random(seed);
@@ -43,16 +66,10 @@ internal static class Evaluation
             foreach (var reply in sample)
             {
                 var degraded = Degrader.Degrade(reply, all, random);
-                var ancestors = new List<long>();
-                for (var a = reply.Parent; a is { } id && ancestors.Count < 20 && !ancestors.Contains(id); a = all[(int)id].Parent)
-                {
-                    ancestors.Add(id);
-                }
-
                 var words = WordStream.Create(degraded.Text);
                 withThread.Replies++;
                 blind.Replies++;
-                Scoring.Score(degraded, index.Attribute(words, new ReuseQuery { Self = reply.Id, Before = reply.Date, Ancestors = ancestors }), withThread);
+                Scoring.Score(degraded, index.Attribute(words, new ReuseQuery { Self = reply.Id, Before = reply.Date, Ancestors = degraded.Ancestors }), withThread);
                 Scoring.Score(degraded, index.Attribute(words, new ReuseQuery { Self = reply.Id, Before = reply.Date }), blind);
                 attributed += 2;
             }
@@ -100,8 +117,27 @@ internal static class Evaluation
             }
         }
 
-        Count(Pick(inDepth1.Count > 0 ? inDepth1 : anywhere, all), reply.Parent, ok => tally.RepairCorrect += ok ? 1 : 0, bad => tally.RepairWrong += bad ? 1 : 0);
+        var picked = Pick(inDepth1.Count > 0 ? inDepth1 : anywhere, all);
+        Count(picked, reply.Parent, ok => tally.RepairCorrect += ok ? 1 : 0, bad => tally.RepairWrong += bad ? 1 : 0);
+        if (picked is { } w && w != reply.Parent && IsAncestor(reply, w, all))
+        {
+            tally.RepairWrongAncestor++;
+        }
         Count(Pick(anywhere, all), reply.Parent, ok => tally.RepairCorrectAny += ok ? 1 : 0, bad => tally.RepairWrongAny += bad ? 1 : 0);
+    }
+
+    private static bool IsAncestor(EvalMessage reply, long candidate, IReadOnlyList<EvalMessage> all)
+    {
+        var steps = 0;
+        for (var a = reply.Parent; a is { } id && steps < 50; a = all[(int)id].Parent, steps++)
+        {
+            if (id == candidate)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static long? Pick(Dictionary<long, int> scores, IReadOnlyList<EvalMessage> all) =>
@@ -116,7 +152,7 @@ internal static class Evaluation
     }
 
     private static string Line(string corpus, Tally t, Tally b) => string.Create(CultureInfo.InvariantCulture,
-        $"{corpus} | {t.Replies} | {t.Precision:F3} | {t.Recall:F3} | {t.F1:F3} | {Pct(t.SpansCorrect, t.Spans)} of {t.Spans} | {Pct(t.OriginCorrectChars, t.TruePositiveChars)} | {t.SegmentsCorrect}/{t.SegmentsUnattributed} of {t.Segments} | {b.F1:F3} | {Pct(b.SpansCorrect, b.Spans)} | {t.RepairSample} | {Pct(t.RepairCorrect, t.RepairSample)} | {Pct(t.RepairWrong, t.RepairSample)} | {Pct(t.RepairCorrectAny, t.RepairSample)} / {Pct(t.RepairWrongAny, t.RepairSample)}");
+        $"{corpus} | {t.Replies} | {t.Precision:F3} | {t.Recall:F3} | {t.F1:F3} | {Pct(t.SpansCorrect, t.Spans)} of {t.Spans} | {Pct(t.SpansStrict, t.Spans)} | {Pct(t.OriginCorrectChars, t.TruePositiveChars)} | {t.SegmentsCorrect}/{t.SegmentsUnattributed} of {t.Segments} | {b.F1:F3} | {Pct(b.SpansCorrect, b.Spans)} | {t.RepairSample} | {Pct(t.RepairCorrect, t.RepairSample)} | {Pct(t.RepairWrong, t.RepairSample)} ({t.RepairWrongAncestor}) | {Pct(t.RepairCorrectAny, t.RepairSample)} / {Pct(t.RepairWrongAny, t.RepairSample)}");
 
     private static string Pct(long part, long whole) => whole == 0 ? "-" : string.Create(CultureInfo.InvariantCulture, $"{100.0 * part / whole:F1}%");
 

@@ -8,6 +8,9 @@ namespace ListArchive.Tools.ReuseEval;
 /// </summary>
 internal static class Scoring
 {
+    /// <summary>Called for each span whose origin is wrong (REUSEEVAL_DEBUG).</summary>
+    public static Action<DegradedReply, AttributedSpan, long>? Debug { get; set; }
+
     public static void Score(DegradedReply reply, IReadOnlyList<AttributedSpan> spans, Tally tally)
     {
         var text = reply.Text;
@@ -48,7 +51,7 @@ internal static class Scoring
             if (isTruth && isPredicted)
             {
                 tally.TruePositiveChars++;
-                if (predicted[i] == reply.Origins[label])
+                if (reply.IsOrigin(label, predicted[i]))
                 {
                     tally.OriginCorrectChars++;
                 }
@@ -63,7 +66,7 @@ internal static class Scoring
             {
                 tally.SegmentsUnattributed++;
             }
-            else if (attributed[0].Key == reply.Origins[label])
+            else if (reply.IsOrigin(label, attributed[0].Key))
             {
                 tally.SegmentsCorrect++;
             }
@@ -90,7 +93,16 @@ internal static class Scoring
             var label = labels.OrderByDescending(p => p.Value).ThenBy(p => p.Key).First().Key;
             if (reply.Origins[label] == s.SourceId)
             {
+                tally.SpansStrict++;
+            }
+
+            if (reply.IsOrigin(label, s.SourceId))
+            {
                 tally.SpansCorrect++;
+            }
+            else
+            {
+                Debug?.Invoke(reply, s, reply.Origins[label]);
             }
         }
     }

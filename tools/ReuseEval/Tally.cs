@@ -17,6 +17,10 @@ internal sealed class Tally
 
     public int SpansCorrect { get; set; }
 
+    public int SpansStrict { get; set; }
+
+    public int RepairWrongAncestor { get; set; }
+
     public int Segments { get; set; }
 
     public int SegmentsCorrect { get; set; }
@@ -48,6 +52,8 @@ internal sealed class Tally
         OriginCorrectChars += other.OriginCorrectChars;
         Spans += other.Spans;
         SpansCorrect += other.SpansCorrect;
+        SpansStrict += other.SpansStrict;
+        RepairWrongAncestor += other.RepairWrongAncestor;
         Segments += other.Segments;
         SegmentsCorrect += other.SegmentsCorrect;
         SegmentsUnattributed += other.SegmentsUnattributed;

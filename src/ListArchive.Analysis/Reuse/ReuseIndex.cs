@@ -20,6 +20,7 @@ public sealed class ReuseIndex
     private readonly Dictionary<ulong, List<int>> postings = [];
     private readonly List<Source> sources = [];
     private readonly Dictionary<long, int> byId = [];
+    private readonly Dictionary<ulong, int> boilerplate = [];
     private readonly List<Fingerprint> scratch = [];
 
     public ReuseIndex(ReuseOptions? options = null, int maxSourcesPerFingerprint = DefaultMaxSourcesPerFingerprint, Fingerprinter? fingerprinter = null)
@@ -84,6 +85,30 @@ public sealed class ReuseIndex
         return true;
     }
 
+    /// <summary>
+    /// Counts text that is nobody's own words and is not a quote — list footers, signatures, disclaimers
+    /// (the segmenter's Footer/Signature/Boilerplate) — towards fingerprint frequency only. A footer the
+    /// segmenter missed in one message is then still common, and a reply quoting its parent's footer is not
+    /// attributed to that one message (tools/ReuseEval: bulmages, docs/text-reuse.md §7). Quotes must not be
+    /// counted: a passage quoted by many replies is exactly what attribution is for.
+    /// </summary>
+    public void AddBoilerplate(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var seen = new HashSet<ulong>();
+        foreach (var fp in Fingerprinter.Fingerprint(WordStream.Create(text)))
+        {
+            if (seen.Add(fp.Hash))
+            {
+                boilerplate[fp.Hash] = boilerplate.GetValueOrDefault(fp.Hash) + 1;
+            }
+        }
+    }
+
+    /// <summary>Whether a fingerprint is held by more than <see cref="MaxSourcesPerFingerprint"/> sources (boilerplate included).</summary>
+    public bool IsCommon(ulong hash) =>
+        (postings.TryGetValue(hash, out var list) ? list.Count : 0) + boilerplate.GetValueOrDefault(hash) > MaxSourcesPerFingerprint;
+
     public bool Contains(long sourceId) => byId.ContainsKey(sourceId);
 
     /// <summary>The indexed text of a source, or null.</summary>
@@ -101,12 +126,16 @@ public sealed class ReuseIndex
     public IReadOnlyList<ReuseCandidate> Lookup(WordStream message, ReuseQuery? query = null)
     {
         ArgumentNullException.ThrowIfNull(message);
-        query ??= ReuseQuery.None;
+        return Lookup(Fingerprinter.Fingerprint(message), query ?? ReuseQuery.None);
+    }
+
+    private List<ReuseCandidate> Lookup(Fingerprint[] fingerprints, ReuseQuery query)
+    {
         var counts = new Dictionary<int, int>();
         var seen = new HashSet<ulong>();
-        foreach (var fp in Fingerprinter.Fingerprint(message))
+        foreach (var fp in fingerprints)
         {
-            if (!seen.Add(fp.Hash) || !postings.TryGetValue(fp.Hash, out var list) || list.Count > MaxSourcesPerFingerprint)
+            if (!seen.Add(fp.Hash) || !postings.TryGetValue(fp.Hash, out var list) || IsCommon(fp.Hash))
             {
                 continue;
             }
@@ -152,8 +181,8 @@ public sealed class ReuseIndex
     /// <summary>
     /// Attributes the passages of a message to indexed sources: looks up candidates, aligns the message
     /// with each (dense seeding, <see cref="ReuseAligner"/>), and where accepted spans of different
-    /// sources overlap gives each word to the best source — a given ancestor (nearest first), else the
-    /// alignment with more matched words, else the earlier source, else the lower id. Spans come back in
+    /// sources overlap gives each word to the best source — a given ancestor before any other source; then
+    /// the alignment with more matched words, the earlier source, the lower id. Spans come back in
     /// message order; a remainder of a span cut by a better one is kept only when it still has
     /// <see cref="ReuseOptions.MinWordsHighIdentity"/> words.
     /// </summary>
@@ -168,7 +197,10 @@ public sealed class ReuseIndex
     {
         ArgumentNullException.ThrowIfNull(message);
         query ??= ReuseQuery.None;
-        var candidates = Lookup(message, query);
+        var fingerprints = Fingerprinter.Fingerprint(message);
+        var candidates = Lookup(fingerprints, query);
+        var grams = new ulong[Math.Max(0, message.Count - Fingerprinter.GramWords + 1)];
+        Fingerprinter.GramHashes(message.Tokens, grams);
         var aligned = new List<(ReusedSpan Span, ReuseCandidate Candidate, Source Source)>();
         var others = 0;
         foreach (var candidate in candidates)
@@ -186,7 +218,10 @@ public sealed class ReuseIndex
             var source = sources[byId[candidate.SourceId]];
             foreach (var span in Aligner.Align(message, source.Words))
             {
-                aligned.Add((span, candidate, source));
+                if (!IsBoilerplate(span, grams))
+                {
+                    aligned.Add((span, candidate, source));
+                }
             }
         }
 
@@ -197,8 +232,10 @@ public sealed class ReuseIndex
 
         aligned.Sort((x, y) =>
         {
-            int xr = x.Candidate.AncestorRank < 0 ? int.MaxValue : x.Candidate.AncestorRank, yr = y.Candidate.AncestorRank < 0 ? int.MaxValue : y.Candidate.AncestorRank;
-            var c = xr.CompareTo(yr);
+            // Ancestors are one tier, not ranked among themselves: a passage in the own text of both the
+            // parent and the grandparent (the parent's client quoted without markers) originates in the
+            // grandparent, the earlier one (issue 6: a quote of a quote resolves to the passage's origin).
+            var c = (y.Candidate.AncestorRank >= 0).CompareTo(x.Candidate.AncestorRank >= 0);
             if (c == 0) c = y.Span.MatchedWords.CompareTo(x.Span.MatchedWords);
             if (c == 0) c = CompareDates(x.Source.Info.Date, y.Source.Info.Date);
             if (c == 0) c = x.Source.Id.CompareTo(y.Source.Id);
@@ -249,6 +286,32 @@ public sealed class ReuseIndex
         }
 
         return result;
+    }
+
+    // A span whose every known gram is common (and that has one) is a footer or stock text, whichever
+    // source it aligned with. All grams, not the message's winnowed fingerprints: a short footer quoted
+    // inside other text may have its window minima outside it.
+    private bool IsBoilerplate(ReusedSpan span, ulong[] grams)
+    {
+        var last = Math.Min(span.MessageFirstWord + span.MessageWords - Fingerprinter.GramWords, grams.Length - 1);
+        var any = false;
+        for (var p = span.MessageFirstWord; p <= last; p++)
+        {
+            var hash = grams[p];
+            if (!postings.ContainsKey(hash) && !boilerplate.ContainsKey(hash))
+            {
+                continue;
+            }
+
+            if (!IsCommon(hash))
+            {
+                return false;
+            }
+
+            any = true;
+        }
+
+        return any;
     }
 
     private static AttributedSpan ToAttributed(WordStream message, ReusedSpan span, Source source, int first, int count, bool whole)

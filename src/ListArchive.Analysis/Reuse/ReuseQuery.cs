@@ -17,7 +17,7 @@ public sealed record ReuseQuery
     /// </summary>
     public DateTimeOffset? Before { get; init; }
 
-    /// <summary>Thread ancestors, nearest (the parent) first. They are always aligned and win ties of overlap.</summary>
+    /// <summary>Thread ancestors, nearest (the parent) first. They are always aligned, and where they overlap other sources they win (among themselves the longer alignment, then the earlier).</summary>
     public IReadOnlyList<long> Ancestors { get; init; } = [];
 
     /// <summary>How many non-ancestor candidates are aligned, best shared-fingerprint count first.</summary>

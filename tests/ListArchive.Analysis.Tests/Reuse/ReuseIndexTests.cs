@@ -100,7 +100,7 @@ public sealed class ReuseIndexTests
     }
 
     [Fact]
-    public void Overlapping_sources_earlier_wins_unless_an_ancestor_is_given()
+    public void Overlapping_sources_earlier_wins_and_ancestors_before_others()
     {
         var passage = Words(400, 35);
         var index = new ReuseIndex();
@@ -112,8 +112,12 @@ public sealed class ReuseIndexTests
         var byDate = Assert.Single(index.Attribute(message));
         Assert.Equal(5, byDate.SourceId);
 
-        var byThread = Assert.Single(index.Attribute(message, new ReuseQuery { Ancestors = [7, 5] }));
+        var byThread = Assert.Single(index.Attribute(message, new ReuseQuery { Ancestors = [7] }));
         Assert.Equal(7, byThread.SourceId);
+
+        // Both in the thread: the earlier ancestor is the origin, whichever is nearer.
+        var chain = Assert.Single(index.Attribute(message, new ReuseQuery { Ancestors = [7, 5] }));
+        Assert.Equal(5, chain.SourceId);
     }
 
     [Fact]
@@ -149,5 +153,32 @@ public sealed class ReuseIndexTests
         Assert.Equal(a, message[spans[0].MessageStart..spans[0].MessageEnd]);
         Assert.Equal(a, index.TextOf(1)![spans[0].SourceStart..spans[0].SourceEnd]);
         Assert.Equal(b, message[spans[1].MessageStart..spans[1].MessageEnd]);
+    }
+
+    [Fact]
+    public void A_footer_missed_in_one_source_is_common_through_boilerplate_counts()
+    {
+        var footer = Words(700, 14);
+        var own = Words(701, 40) + "\n" + footer;
+        var message = Words(702, 20) + "\n\n" + footer;
+
+        var plain = new ReuseIndex(maxSourcesPerFingerprint: 5);
+        plain.Add(1, own, At(0));
+        Assert.Equal(1, Assert.Single(plain.Attribute(message)).SourceId);
+
+        var index = new ReuseIndex(maxSourcesPerFingerprint: 5);
+        index.Add(1, own, At(0));
+        for (var i = 0; i < 5; i++)
+        {
+            index.AddBoilerplate(footer);
+        }
+
+        Assert.True(index.IsCommon(index.Fingerprinter.Fingerprint(WordStream.Create(footer))[0].Hash));
+        Assert.Empty(index.Attribute(message));
+
+        // Own words of the same source around the footer are still attributed, the footer excepted.
+        var quoting = Words(701, 40) + "\n" + footer;
+        var span = Assert.Single(index.Attribute(quoting, new ReuseQuery { Ancestors = [1] }));
+        Assert.True(span.Words >= 40);
     }
 }
