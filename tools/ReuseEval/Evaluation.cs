@@ -37,6 +37,7 @@ internal static class Evaluation
         {
             // Diagnostics for development: prints corpus text, so send it outside the repository.
             var shown = 0;
+            RepairDebug = output.WriteLine;
             Scoring.Debug = (reply, span, truth) =>
             {
                 if (shown++ < 40)
@@ -53,7 +54,7 @@ internal static class Evaluation
         var totalBlind = new Tally();
         TimeSpan attributeTime = TimeSpan.Zero, repairTime = TimeSpan.Zero;
         var attributed = 0;
-        output.WriteLine("corpus | replies | P | R | F1 | origin (spans) | strict | origin (chars) | segments correct/unattributed | F1 no-hints | origin no-hints | repair n | recovered | wrong (of which an ancestor) | (any-quote rule)");
+        output.WriteLine("corpus | replies | P | R | F1 | origin (spans) | strict | origin (chars) | segments correct/unattributed | F1 no-hints | origin no-hints | repair n | recovered | wrong (of which an ancestor) | (most-quoted rule: recovered / wrong)");
         foreach (var corpus in corpora)
         {
             var random = new Random(seed);
@@ -96,9 +97,9 @@ internal static class Evaluation
 
     /// <summary>
     /// Thread repair without headers: the reply (as sent, markers kept) is attributed with no ancestors,
-    /// only sources dated before it; the parent is the source with the most attributed characters inside
-    /// depth-1 quote segments (the "quotes most" rule of issue 6 read through the markers), ties to the
-    /// nearest in time before the reply. The "any-quote" variant counts attributed characters anywhere.
+    /// only sources dated before it. Primary rule: <see cref="FirstQuoted"/>. Second rule, issue 6's
+    /// wording: the source with the most attributed characters inside depth-1 quotes (anywhere when there
+    /// are none), among those within a quarter of the best the nearest in time before the reply.
     /// </summary>
     private static void Repair(EvalMessage reply, IReadOnlyList<EvalMessage> all, ReuseIndex index, Tally tally)
     {
@@ -117,14 +118,51 @@ internal static class Evaluation
             }
         }
 
-        var picked = Pick(inDepth1.Count > 0 ? inDepth1 : anywhere, all);
+        var picked = depth1.Count > 0 ? FirstQuoted(reply, depth1, spans) : Pick(anywhere, all);
         Count(picked, reply.Parent, ok => tally.RepairCorrect += ok ? 1 : 0, bad => tally.RepairWrong += bad ? 1 : 0);
         if (picked is { } w && w != reply.Parent && IsAncestor(reply, w, all))
         {
             tally.RepairWrongAncestor++;
         }
-        Count(Pick(anywhere, all), reply.Parent, ok => tally.RepairCorrectAny += ok ? 1 : 0, bad => tally.RepairWrongAny += bad ? 1 : 0);
+
+        if (picked is { } x && x != reply.Parent && RepairDebug is { } debug)
+        {
+            var parentScore = reply.Parent is { } pp ? inDepth1.GetValueOrDefault(pp) : -1;
+            debug($"REPAIR wrong: picked {all[(int)x].MessageId} {all[(int)x].Date} score {inDepth1.GetValueOrDefault(x)}/{anywhere.GetValueOrDefault(x)} ancestor={IsAncestor(reply, x, all)} | parent {(reply.Parent is { } q ? all[(int)q].MessageId + " " + all[(int)q].Date : "-")} score {parentScore} | reply {reply.Date} in index={reply.Parent is { } r && index.Contains(r)} parent own words={(reply.Parent is { } r2 ? WordStream.Create(all[(int)r2].Body.OwnText).Count : 0)}");
+        }
+        Count(Pick(inDepth1.Count > 0 ? inDepth1 : anywhere, all), reply.Parent, ok => tally.RepairCorrectAny += ok ? 1 : 0, bad => tally.RepairWrongAny += bad ? 1 : 0);
     }
+
+    /// <summary>
+    /// The parent is the source of the first attributed words of the depth-1 quotes, when at most two
+    /// quoted words come before them; otherwise no parent. A reply's depth-1 quote begins with its parent's
+    /// own words; when those are not found (the parent wrote fewer than 8 words, or only a footer the archive
+    /// does not hold), the rest of the quote is what the parent quoted, and its writer is an ancestor, not the
+    /// parent (bulmages: most wrong parents of the most-quoted rule were such grandparents).
+    /// </summary>
+    private static long? FirstQuoted(EvalMessage reply, List<Segment> depth1, IReadOnlyList<AttributedSpan> spans)
+    {
+        var words = WordStream.Create(reply.Body.Text);
+        var unexplained = 0;
+        foreach (var q in depth1)
+        {
+            for (var w = words.WordAt(q.Start); w < words.Count && words[w].Start < q.End; w++)
+            {
+                var at = words[w].Start;
+                var span = spans.FirstOrDefault(s => s.MessageStart <= at && at < s.MessageEnd);
+                if (span is not null)
+                {
+                    return unexplained <= 2 ? span.SourceId : null;
+                }
+
+                unexplained++;
+            }
+        }
+
+        return null;
+    }
+
+    private static Action<string>? RepairDebug { get; set; }
 
     private static bool IsAncestor(EvalMessage reply, long candidate, IReadOnlyList<EvalMessage> all)
     {
@@ -140,10 +178,21 @@ internal static class Evaluation
         return false;
     }
 
-    private static long? Pick(Dictionary<long, int> scores, IReadOnlyList<EvalMessage> all) =>
-        scores.Count == 0
-            ? null
-            : scores.OrderByDescending(p => p.Value).ThenByDescending(p => all[(int)p.Key].Date ?? DateTimeOffset.MinValue).ThenByDescending(p => p.Key).First().Key;
+    // "The message whose own text it quotes most (nearest in time before it)": the sources quoted with at
+    // least a quarter of the best score are all plausible, and the nearest in time wins — a reply quotes
+    // its parent, whose own text may be short, together with what the parent quoted from earlier messages
+    // (first run: most wrong parents were grandparents quoted at greater length).
+    private static long? Pick(Dictionary<long, int> scores, IReadOnlyList<EvalMessage> all)
+    {
+        if (scores.Count == 0)
+        {
+            return null;
+        }
+
+        var best = scores.Values.Max();
+        return scores.Where(p => p.Value * 4 >= best)
+            .OrderByDescending(p => all[(int)p.Key].Date ?? DateTimeOffset.MinValue).ThenByDescending(p => p.Value).ThenByDescending(p => p.Key).First().Key;
+    }
 
     private static void Count(long? picked, long? truth, Action<bool> correct, Action<bool> wrong)
     {
