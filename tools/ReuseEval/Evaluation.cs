@@ -97,9 +97,10 @@ internal static class Evaluation
 
     /// <summary>
     /// Thread repair without headers: the reply (as sent, markers kept) is attributed with no ancestors,
-    /// only sources dated before it. Primary rule: <see cref="FirstQuoted"/>. Second rule, issue 6's
-    /// wording: the source with the most attributed characters inside depth-1 quotes (anywhere when there
-    /// are none), among those within a quarter of the best the nearest in time before the reply.
+    /// only sources dated before it. Second rule, issue 6's wording ("most-quoted"): the source with the most
+    /// attributed characters inside depth-1 quotes (anywhere when there are none), among those within a
+    /// quarter of the best the nearest in time before the reply. Primary rule: the same, but no parent when
+    /// <see cref="FirstQuoted"/> finds the start of the depth-1 quotes unexplained.
     /// </summary>
     private static void Repair(EvalMessage reply, IReadOnlyList<EvalMessage> all, ReuseIndex index, Tally tally)
     {
@@ -118,7 +119,7 @@ internal static class Evaluation
             }
         }
 
-        var picked = depth1.Count > 0 ? FirstQuoted(reply, depth1, spans) : Pick(anywhere, all);
+        var picked = depth1.Count == 0 ? Pick(anywhere, all) : FirstQuoted(reply, depth1, spans) is null ? null : Pick(inDepth1, all);
         Count(picked, reply.Parent, ok => tally.RepairCorrect += ok ? 1 : 0, bad => tally.RepairWrong += bad ? 1 : 0);
         if (picked is { } w && w != reply.Parent && IsAncestor(reply, w, all))
         {
@@ -134,11 +135,12 @@ internal static class Evaluation
     }
 
     /// <summary>
-    /// The parent is the source of the first attributed words of the depth-1 quotes, when at most two
-    /// quoted words come before them; otherwise no parent. A reply's depth-1 quote begins with its parent's
-    /// own words; when those are not found (the parent wrote fewer than 8 words, or only a footer the archive
-    /// does not hold), the rest of the quote is what the parent quoted, and its writer is an ancestor, not the
-    /// parent (bulmages: most wrong parents of the most-quoted rule were such grandparents).
+    /// The source of the first attributed words of the depth-1 quotes, when at most two quoted words come
+    /// before them; otherwise null (no parent). A reply's depth-1 quote begins with its parent's own words;
+    /// when those are not found (the parent wrote fewer than 8 words, or only a footer the archive does not
+    /// hold), the rest of the quote is what the parent quoted, and its writer is an ancestor, not the parent
+    /// (bulmages: most wrong parents of the most-quoted rule were such grandparents). Not used as the pick
+    /// itself: where the parent quoted without markers (gpt-usuarios) the first words are the grandparent's.
     /// </summary>
     private static long? FirstQuoted(EvalMessage reply, List<Segment> depth1, IReadOnlyList<AttributedSpan> spans)
     {
