@@ -19,6 +19,9 @@ internal static class Corpora
         return Path.GetFullPath(Path.Combine(root, "..", "shared", "corpora"));
     }
 
+    /// <summary>Message-ID → <see cref="EvalMessage.Id"/> of the last <see cref="Load"/>.</summary>
+    public static IReadOnlyDictionary<string, long> ById { get; private set; } = new Dictionary<string, long>();
+
     public static List<EvalMessage> Load(IEnumerable<string> corpora)
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -45,11 +48,13 @@ internal static class Corpora
                     from?.Name,
                     from?.Address.ToLowerInvariant(),
                     message.Subject,
+                    message.References,
                     Segmenter.Segment(body.Text, context)));
             }
         }
 
         var byMessageId = result.ToDictionary(m => m.MessageId, m => m.Id, StringComparer.Ordinal);
+        ById = byMessageId;
         foreach (var m in result)
         {
             if (m.InReplyTo is { } parent && byMessageId.TryGetValue(parent, out var p) && p != m.Id)

@@ -111,7 +111,19 @@ internal static class Degrader
             }
         }
 
-        return new DegradedReply(text.ToString(), [.. labels], origins, depths, ancestors, moveUnder, outlookBlock);
+        var thread = new HashSet<long>();
+        foreach (var m in ancestors.Select(a => all[(int)a]).Prepend(reply))
+        {
+            foreach (var r in m.References)
+            {
+                if (Corpora.ById.TryGetValue(r, out var id) && id != reply.Id)
+                {
+                    thread.Add(id);
+                }
+            }
+        }
+
+        return new DegradedReply(text.ToString(), [.. labels], origins, depths, ancestors, thread, moveUnder, outlookBlock);
     }
 
     private static string OutlookHeader(EvalMessage reply, IReadOnlyList<EvalMessage> all)

@@ -12,6 +12,7 @@ internal sealed record EvalMessage(
     string? FromName,
     string? FromAddress,
     string? Subject,
+    IReadOnlyList<string> References,
     SegmentedBody Body)
 {
     /// <summary>The In-Reply-To parent's <see cref="Id"/> when the parent is in the corpora (set after loading).</summary>
