@@ -38,6 +38,11 @@ internal static class Evaluation
             // Diagnostics for development: prints corpus text, so send it outside the repository.
             var shown = 0;
             RepairDebug = output.WriteLine;
+            Scoring.FalsePositive = (reply, span) =>
+            {
+                var p = all[(int)span.SourceId];
+                output.WriteLine($"FP span {span.Words}w id={span.Identity:F2} from {p.MessageId} {p.FromAddress}: " + reply.Text[span.MessageStart..Math.Min(span.MessageEnd, span.MessageStart + 160)].ReplaceLineEndings(" "));
+            };
             Scoring.Debug = (reply, span, truth) =>
             {
                 if (shown++ < 40)

@@ -11,6 +11,9 @@ internal static class Scoring
     /// <summary>Called for each span whose origin is wrong (REUSEEVAL_DEBUG).</summary>
     public static Action<DegradedReply, AttributedSpan, long>? Debug { get; set; }
 
+    /// <summary>Called for each span with no quoted character (REUSEEVAL_DEBUG).</summary>
+    public static Action<DegradedReply, AttributedSpan>? FalsePositive { get; set; }
+
     public static void Score(DegradedReply reply, IReadOnlyList<AttributedSpan> spans, Tally tally)
     {
         var text = reply.Text;
@@ -86,6 +89,7 @@ internal static class Scoring
 
             if (labels.Count == 0)
             {
+                FalsePositive?.Invoke(reply, s);
                 continue;
             }
 
