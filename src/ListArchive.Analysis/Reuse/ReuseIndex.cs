@@ -147,9 +147,10 @@ public sealed class ReuseIndex
         }
 
         var ancestorRank = new Dictionary<int, int>();
-        for (var r = 0; r < query.Ancestors.Count; r++)
+        var ancestors = AncestorsOf(query);
+        for (var r = 0; r < ancestors.Count; r++)
         {
-            if (byId.TryGetValue(query.Ancestors[r], out var a) && !ancestorRank.ContainsKey(a))
+            if (byId.TryGetValue(ancestors[r], out var a) && !ancestorRank.ContainsKey(a))
             {
                 ancestorRank.Add(a, r);
                 counts.TryAdd(a, 0);
@@ -176,6 +177,23 @@ public sealed class ReuseIndex
 
         result.Sort(static (x, y) => CompareCandidates(x.Candidate, x.Source, y.Candidate, y.Source));
         return result.ConvertAll(static r => r.Candidate);
+    }
+
+    private IReadOnlyList<long> AncestorsOf(ReuseQuery query)
+    {
+        if (query.Ancestors.Count > 0 || query.Parent is not { } parent)
+        {
+            return query.Ancestors;
+        }
+
+        var chain = new List<long>();
+        var seen = new HashSet<long>();
+        for (long? id = parent; id is { } current && seen.Add(current); id = byId.TryGetValue(current, out var i) ? sources[i].Info.ParentId : null)
+        {
+            chain.Add(current);
+        }
+
+        return chain;
     }
 
     /// <summary>

@@ -20,6 +20,12 @@ public sealed record ReuseQuery
     /// <summary>Thread ancestors, nearest (the parent) first. They are always aligned, and where they overlap other sources they win (among themselves the longer alignment, then the earlier).</summary>
     public IReadOnlyList<long> Ancestors { get; init; } = [];
 
+    /// <summary>
+    /// The message's parent, when <see cref="Ancestors"/> is empty: the chain is then the parent and its
+    /// <see cref="ReuseSourceInfo.ParentId"/>s as indexed (stops at a source not indexed or a cycle).
+    /// </summary>
+    public long? Parent { get; init; }
+
     /// <summary>How many non-ancestor candidates are aligned, best shared-fingerprint count first.</summary>
     public int MaxCandidates { get; init; } = 8;
 }

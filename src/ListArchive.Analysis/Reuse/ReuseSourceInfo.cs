@@ -6,4 +6,6 @@ namespace ListArchive.Analysis.Reuse;
 /// </summary>
 /// <param name="AuthorKey">An identity key of the author (e.g. the normalised address), or null.</param>
 /// <param name="Date">When the source was written; null sorts after every date.</param>
-public sealed record ReuseSourceInfo(string? AuthorKey, DateTimeOffset? Date);
+/// <param name="ParentId">The source's parent in its thread (an indexed id), when known: lets
+/// <see cref="ReuseQuery.Parent"/> stand for the whole ancestor chain.</param>
+public sealed record ReuseSourceInfo(string? AuthorKey, DateTimeOffset? Date, long? ParentId = null);

@@ -181,4 +181,21 @@ public sealed class ReuseIndexTests
         var span = Assert.Single(index.Attribute(quoting, new ReuseQuery { Ancestors = [1] }));
         Assert.True(span.Words >= 40);
     }
+
+    [Fact]
+    public void A_parent_stands_for_the_indexed_ancestor_chain()
+    {
+        var passage = Words(800, 30);
+        var index = new ReuseIndex();
+        index.Add(1, passage, new ReuseSourceInfo("a", T0.AddDays(1)));                   // the origin
+        index.Add(2, Words(801, 20), new ReuseSourceInfo("b", T0.AddDays(2), ParentId: 1));
+        index.Add(3, Words(802, 20), new ReuseSourceInfo("c", T0.AddDays(3), ParentId: 2));
+        index.Add(4, passage, new ReuseSourceInfo("d", T0));                             // earlier, other thread
+        var message = WordStream.Create(Words(803, 10) + "\n" + passage);
+
+        Assert.Equal([3L, 2L, 1L, 4L], index.Lookup(message, new ReuseQuery { Parent = 3 }).Select(c => c.SourceId));
+        Assert.Equal([0, 1, 2, -1], index.Lookup(message, new ReuseQuery { Parent = 3 }).Select(c => c.AncestorRank));
+        Assert.Equal(1, Assert.Single(index.Attribute(message, new ReuseQuery { Parent = 3 })).SourceId);
+        Assert.Equal(4, Assert.Single(index.Attribute(message)).SourceId);
+    }
 }
