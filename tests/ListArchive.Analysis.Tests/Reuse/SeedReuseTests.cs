@@ -95,4 +95,29 @@ public sealed class SeedReuseTests
         // The letter does not quote Milton, and Milton does not quote the report directly.
         Assert.Empty(aligner.Align(milton, report));
     }
+
+    [Fact]
+    public void Through_the_index_Miltons_reply_resolves_to_the_letter_and_the_letter_to_the_report()
+    {
+        // One ReuseIndex holding the report and the letter as sources (their whole texts: they carry no
+        // markers); Milton's reply is attributed against it, then the letter itself (issue 6's chain).
+        var report = Seed("002");
+        var letter = Seed("000");
+        var milton = Seed("001");
+        var index = new ReuseIndex();
+        index.Add(2, report, new ReuseSourceInfo("un-panel", new DateTimeOffset(2019, 6, 10, 0, 0, 0, TimeSpan.Zero)));
+        index.Add(0, letter, new ReuseSourceInfo("justnet", new DateTimeOffset(2025, 2, 1, 0, 0, 0, TimeSpan.Zero)));
+
+        var fromMilton = index.Attribute(milton);
+        Assert.NotEmpty(fromMilton);
+        Assert.All(fromMilton, s => Assert.Equal(0, s.SourceId));
+        var opening = Assert.Single(fromMilton, s => s.Words > 50);
+        Assert.Equal(Before(milton, "Not only in developing countries but also"), opening.MessageStart);
+        Assert.Equal(After(milton, "for Global Governance of Big Tech"), opening.MessageEnd);
+
+        var fromLetter = index.Attribute(letter, new ReuseQuery { Self = 0 });
+        Assert.NotEmpty(fromLetter);
+        Assert.All(fromLetter, s => Assert.Equal(2, s.SourceId));
+        Assert.Contains(fromLetter, s => letter[s.MessageStart..s.MessageEnd].Contains("incubate policies", StringComparison.Ordinal));
+    }
 }
