@@ -75,12 +75,7 @@ bool pass = results.All(r => r.Fields.Values.All(t => t.AgreeExcludingExplainedP
 Console.WriteLine(pass ? "PASS: agreement ≥ 99% on every field of every corpus (explained classes excluded)" : "FAIL: some field is below 99%");
 return pass ? 0 : 1;
 
-static string FindRepositoryRoot()
-{
-    for (var d = new DirectoryInfo(AppContext.BaseDirectory); d is not null; d = d.Parent)
-        if (File.Exists(Path.Combine(d.FullName, "ListArchive.sln"))) return d.FullName;
-    return Directory.GetCurrentDirectory();
-}
+static string FindRepositoryRoot() => ListArchive.Testing.RepoPaths.Root;
 
 static string MailparserVersion(string dumpScript)
 {

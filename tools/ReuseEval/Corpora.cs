@@ -7,17 +7,7 @@ namespace ListArchive.Tools.ReuseEval;
 /// <summary>Loads corpora: MailSources.Open + MimeMessage.TryParse + GetBody + Segmenter, each Message-ID once.</summary>
 internal static class Corpora
 {
-    public static string Root()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "ListArchive.sln")))
-        {
-            dir = dir.Parent;
-        }
-
-        var root = dir?.FullName ?? Directory.GetCurrentDirectory();
-        return Path.GetFullPath(Path.Combine(root, "..", "shared", "corpora"));
-    }
+    public static string Root() => ListArchive.Testing.RepoPaths.Corpus();
 
     /// <summary>Message-ID → <see cref="EvalMessage.Id"/> of the last <see cref="Load"/>.</summary>
     public static IReadOnlyDictionary<string, long> ById { get; private set; } = new Dictionary<string, long>();

@@ -21,9 +21,4 @@ int failed = VectorEval.Run(vectors, Console.Out);
 if (corpora is not null) failed += CorpusEval.Run(corpora, Console.Out);
 return failed == 0 ? 0 : 1;
 
-static string FindRepo()
-{
-    var dir = new DirectoryInfo(AppContext.BaseDirectory);
-    while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "ListArchive.sln"))) dir = dir.Parent;
-    return dir?.FullName ?? Directory.GetCurrentDirectory();
-}
+static string FindRepo() => ListArchive.Testing.RepoPaths.Root;

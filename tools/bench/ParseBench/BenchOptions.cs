@@ -60,14 +60,13 @@ internal sealed record BenchOptions(string Corpus, int Repeat, bool Json, IReadO
     /// <summary>The twisted-python corpus next to the repository (<c>../shared/corpora</c>, as the tests find it).</summary>
     private static string? DefaultCorpus()
     {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        try
         {
-            if (File.Exists(Path.Combine(dir.FullName, "ListArchive.sln")))
-            {
-                return Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared", "corpora", "twisted-python-pipermail"));
-            }
+            return ListArchive.Testing.RepoPaths.Corpus("twisted-python-pipermail");
         }
-
-        return null;
+        catch (InvalidOperationException)
+        {
+            return null;
+        }
     }
 }

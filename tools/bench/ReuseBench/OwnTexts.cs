@@ -8,17 +8,7 @@ namespace ListArchive.Tools.ReuseBench;
 /// <summary>Messages and own texts of a corpus: MailSources.Open + MimeMessage.Parse + GetBody, then Segmenter's own text; deduplicated by Message-ID.</summary>
 internal static class OwnTexts
 {
-    public static string CorporaRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "ListArchive.sln")))
-        {
-            dir = dir.Parent;
-        }
-
-        var root = dir?.FullName ?? Directory.GetCurrentDirectory();
-        return Path.GetFullPath(Path.Combine(root, "..", "shared", "corpora"));
-    }
+    public static string CorporaRoot() => ListArchive.Testing.RepoPaths.Corpus();
 
     public static List<string> Load(string path) => LoadMessages(path).Select(m => m.Own).ToList();
 

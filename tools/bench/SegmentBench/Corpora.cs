@@ -7,17 +7,7 @@ namespace ListArchive.Tools.SegmentBench;
 /// <summary>Finds ../shared/corpora and extracts message bodies (parse + GetBody), deduplicated by Message-ID or content.</summary>
 internal static class Corpora
 {
-    public static string Root()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "ListArchive.sln")))
-        {
-            dir = dir.Parent;
-        }
-
-        var root = dir?.FullName ?? Directory.GetCurrentDirectory();
-        return Path.GetFullPath(Path.Combine(root, "..", "shared", "corpora"));
-    }
+    public static string Root() => ListArchive.Testing.RepoPaths.Corpus();
 
     public static List<CorpusBody> Load(string path, HashSet<string>? seen = null)
     {

@@ -105,10 +105,5 @@ internal static class Bench
         }
     }
 
-    public static string FindRepo()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "ListArchive.sln"))) dir = dir.Parent;
-        return dir?.FullName ?? Directory.GetCurrentDirectory();
-    }
+    public static string FindRepo() => ListArchive.Testing.RepoPaths.Root;
 }
