@@ -30,6 +30,15 @@ internal sealed partial class SegmentBuilder
     private bool[] htmlOutlook = [];
     private bool markerlessReported;
 
+    /// <summary>
+    /// Quoted regions taken from attributions and header blocks without markers. Each runs to the end
+    /// of the body, so a hostile body of thousands of attribution lines would cost quadratic time;
+    /// real threads nest a few dozen at most. Beyond this, further unmarked regions are left as they
+    /// are, with a diagnostic.
+    /// </summary>
+    private const int MaxMarkedRegions = 100;
+    private int markedRegions;
+
     public SegmentBuilder(string text, SegmenterContext? context)
     {
         this.text = text;
@@ -747,8 +756,8 @@ internal sealed partial class SegmentBuilder
         // quotes without markers (the quoted message may itself hold '>' lines): all of it is quoted.
         // "*From:*" is Outlook's bold header turned into text (clearwater-pipermail): Outlook as well.
         // Own text above the block means Outlook's top-posted reply, even if the quoted message holds '>' lines.
-        var outlook = sep > 0 || Content(blockStart).TrimStart().StartsWith("*") || OwnTextBefore(i);
-        if (forward || html || outlook || !HasDeeperMarkers(blockEnd, footerStart, d))
+        var outlook = sep > 0 || Content(blockStart).TrimStart().StartsWith("*") || (CanMarkRegion() && OwnTextBefore(i));
+        if (CanMarkRegion() && (forward || html || outlook || !HasDeeperMarkers(blockEnd, footerStart, d)))
         {
             MarkRegion(blockEnd, footerStart, d, html || forward ? 0 : 1, forward ? SegmentKind.Forward : SegmentKind.Quote, forward ? k : -1);
         }
@@ -763,8 +772,27 @@ internal sealed partial class SegmentBuilder
     /// end of the enclosing <c>&gt;</c> quote (issue 5: "everything from such a block to the end").
     /// Lines are not frozen: nested blocks inside are found by the same scan and go deeper still.
     /// </summary>
+    /// <summary>Whether another unmarked region may be marked (<see cref="MaxMarkedRegions"/>); says so once when not.</summary>
+    private bool CanMarkRegion()
+    {
+        if (markedRegions < MaxMarkedRegions)
+        {
+            return true;
+        }
+
+        if (markedRegions == MaxMarkedRegions)
+        {
+            markedRegions++;
+            diagnostics.Add(new SegmentDiagnostic("too-many-quote-regions", 0,
+                $"more than {MaxMarkedRegions} attributions or header blocks quote without markers; the rest are left as they are"));
+        }
+
+        return false;
+    }
+
     private void MarkRegion(int from, int footerStart, int d, int add, SegmentKind regionKind, int k)
     {
+        markedRegions++;
         var marked = false;
         for (var j = from; j < footerStart; j++)
         {
@@ -1020,7 +1048,8 @@ internal sealed partial class SegmentBuilder
                 return true;
             }
 
-            if (parsed.Strong && depth[after] == d && kind[after] is SegmentKind.Own or SegmentKind.Quote && !HasDeeperMarkers(last + 1, footerStart, d))
+            if (parsed.Strong && depth[after] == d && kind[after] is SegmentKind.Own or SegmentKind.Quote && CanMarkRegion()
+                && !HasDeeperMarkers(last + 1, footerStart, d))
             {
                 // Outlook and others quote without markers under an attribution (seed 001).
                 MarkAttribution(i, last + 1, parsed);
