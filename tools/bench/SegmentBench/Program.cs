@@ -38,19 +38,7 @@ internal static class Program
         return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
     }
 
-    private static string Load() => MachineLoad();
-
-    private static string MachineLoad()
-    {
-        try
-        {
-            return string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3));
-        }
-        catch (IOException)
-        {
-            return "n/a";
-        }
-    }
+    private static string Load() => MachineInfo.LoadAverage();
 
     private static int Speed(string corpus, int repeat)
     {

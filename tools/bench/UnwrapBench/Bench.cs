@@ -93,17 +93,7 @@ internal static class Bench
     private static void Print(TextWriter output, string name, Result r, int messages) =>
         output.WriteLine($"{name,-20} wall best {r.WallBest * 1000,8:F1} ms median {r.WallMedian * 1000,8:F1} ms; CPU best {r.CpuBest * 1000,8:F1} ms median {r.CpuMedian * 1000,8:F1} ms; {messages / r.WallMedian,10:N0} msg/s");
 
-    private static string LoadAverage()
-    {
-        try
-        {
-            return string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3));
-        }
-        catch (IOException)
-        {
-            return "n/a";
-        }
-    }
+    private static string LoadAverage() => MachineInfo.LoadAverage();
 
     public static string FindRepo() => ListArchive.Testing.RepoPaths.Root;
 }

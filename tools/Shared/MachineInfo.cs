@@ -1,8 +1,11 @@
 using System.Runtime.InteropServices;
 
-namespace ListArchive.Tools.ParseBench;
+namespace ListArchive.Tools;
 
-/// <summary>What the figures were measured on; the machine is shared, so the load average matters as much as the CPU.</summary>
+/// <summary>
+/// What the figures were measured on; the machine is shared, so the load average matters as much as
+/// the CPU. Linked into every tool (tools/Directory.Build.props).
+/// </summary>
 internal sealed record MachineInfo(int ProcessorCount, string CpuModel, string Runtime, string Os)
 {
     public static MachineInfo Current() => new(
