@@ -54,7 +54,10 @@ public sealed record IndexedMessage
     /// <summary>Body segments; null means one <c>own</c> segment covering the whole text.</summary>
     public IReadOnlyList<TextSegment>? Segments { get; init; }
 
-    /// <summary>What the sender wrote (searched by default); null means the whole <see cref="BodyText"/>.</summary>
+    /// <summary>
+    /// What the sender wrote, their signature included (searched by default; footers, boilerplate and
+    /// quotes are not); null means the whole <see cref="BodyText"/>.
+    /// </summary>
     public string? OwnText { get; init; }
 
     /// <summary>What the sender quoted or forwarded, quote markers removed (searched with <c>in:quoted</c>).</summary>
