@@ -81,6 +81,7 @@ public sealed class ImportPipeline
 
         tally.Time(ImportStages.Thread, threadClock.Elapsed);
         LearnTrailers(options, tally);
+        FlushFullText(tally);
         return tally.Summary(touched.ToList(), clock.Elapsed);
     }
 
@@ -102,6 +103,7 @@ public sealed class ImportPipeline
 
         tally.Time(ImportStages.Thread, threadClock.Elapsed);
         LearnTrailers(options, tally);
+        FlushFullText(tally);
         return tally.Summary(touched.ToList(), clock.Elapsed);
     }
 
@@ -111,6 +113,14 @@ public sealed class ImportPipeline
         var clock = Stopwatch.StartNew();
         new TrailerPass(_archive.Index, _log).Run(options.Parallelism);
         tally.Time(ImportStages.Trailers, clock.Elapsed);
+    }
+
+    /// <summary>Waits for the full-text index to hold every row written, and marks it consistent.</summary>
+    private void FlushFullText(Tally tally)
+    {
+        var clock = Stopwatch.StartNew();
+        _archive.Index.Flush();
+        tally.Time(ImportStages.FullText, clock.Elapsed);
     }
 
     /// <summary>Indexes raw messages stored after the last indexed one, in raw-id order.</summary>

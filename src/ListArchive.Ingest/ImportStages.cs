@@ -9,7 +9,7 @@ public static class ImportStages
     /// <summary>Appending batches to raw.db (compression, deduplication, commit).</summary>
     public const string Raw = "raw";
 
-    /// <summary>Upserting rows into index.db (messages, FTS5, authors).</summary>
+    /// <summary>Upserting rows into index.db (messages, authors, threads rows).</summary>
     public const string Index = "index";
 
     /// <summary>Threading every touched list once the rows are in.</summary>
@@ -17,4 +17,10 @@ public static class ImportStages
 
     /// <summary>Learning footers and signatures, re-segmenting the messages they change.</summary>
     public const string Trailers = "trailers";
+
+    /// <summary>
+    /// Waiting at the end for the full-text writer (fts.db, its own thread) to catch up: the part
+    /// of its work that did not overlap the other stages.
+    /// </summary>
+    public const string FullText = "fulltext";
 }

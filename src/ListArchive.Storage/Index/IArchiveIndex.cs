@@ -17,6 +17,12 @@ public interface IArchiveIndex : IDisposable
     /// <summary>Drops and recreates every derived table (start of <c>reindex</c>).</summary>
     void ResetDerived();
 
+    /// <summary>
+    /// Waits until every write is searchable and records that the full-text index is consistent
+    /// with the index (end of an import; otherwise the full-text index is rebuilt on next open).
+    /// </summary>
+    void Flush();
+
     /// <summary>The threader's input for one list, in raw-id order.</summary>
     IEnumerable<ThreadingInput> GetThreadingInputs(string list);
 

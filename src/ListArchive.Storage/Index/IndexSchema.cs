@@ -11,7 +11,8 @@ namespace ListArchive.Storage.Index;
 internal static class IndexSchema
 {
     // 2: own and quoted text (segmentation), segment attribution, unwrapped links, learned trailers.
-    public const int Version = 2;
+    // 3: the FTS5 table moved to fts.db (FullTextIndex); "messages_fts" is still dropped here.
+    public const int Version = 3;
 
     // "segments" was a table up to version 1; it is still dropped when an old index is reset.
     public static readonly string[] Tables =
@@ -55,11 +56,6 @@ internal static class IndexSchema
         CREATE INDEX messages_by_author_node ON messages (author_node);
         CREATE INDEX messages_by_list_author ON messages (list, author_id);
         CREATE INDEX messages_by_from ON messages (from_address, raw_id);
-        CREATE VIRTUAL TABLE messages_fts USING fts5 (
-            subject, own_text, quoted_text, from_text,
-            content = 'messages', content_rowid = 'raw_id',
-            tokenize = 'porter unicode61 remove_diacritics 2'
-        );
         CREATE TABLE problems (
             raw_id INTEGER NOT NULL,
             code TEXT NOT NULL,

@@ -18,9 +18,7 @@ internal sealed class IndexWriter : IDisposable
     private readonly SqliteCommand _alias;
     private readonly SqliteCommand _authorNode;
     private readonly SqliteCommand _reassign;
-    private readonly SqliteCommand _ftsDelete;
     private readonly SqliteCommand _upsert;
-    private readonly SqliteCommand _ftsInsert;
     private readonly SqliteCommand _deleteProblems;
     private readonly SqliteCommand _deleteAttachments;
     private readonly SqliteCommand _deleteLinks;
@@ -28,7 +26,6 @@ internal sealed class IndexWriter : IDisposable
     private readonly SqliteCommand _getText;
     private readonly SqliteCommand _setKey;
     private readonly SqliteCommand _setKeyOnly;
-    private readonly SqliteCommand _ftsInsertFromRow;
     private readonly SqliteCommand _link;
     private readonly SqliteCommand _problem;
     private readonly SqliteCommand _attachment;
@@ -46,10 +43,6 @@ internal sealed class IndexWriter : IDisposable
         _alias = Prepare("INSERT OR IGNORE INTO author_aliases (node, name_key) VALUES ($node, $key)");
         _authorNode = Prepare("INSERT OR REPLACE INTO author_nodes (node, author_id, reason, detail) VALUES ($node, $id, $reason, $detail)");
         _reassign = Prepare("UPDATE messages SET author_id = $id WHERE author_node = $node RETURNING list, thread_id");
-        _ftsDelete = Prepare("""
-            INSERT INTO messages_fts (messages_fts, rowid, subject, own_text, quoted_text, from_text)
-            SELECT 'delete', raw_id, subject, own_text, quoted_text, from_text FROM messages WHERE raw_id = $raw
-            """);
         _upsert = Prepare("""
             INSERT INTO messages (raw_id, list, message_id, subject, norm_subject, from_name, from_address, from_text,
                 author_node, author_id, author_evidence, date_utc, date_offset, in_reply_to, refs, body, own_text, quoted_text, html_quotes, trailer_key, segments)
@@ -64,7 +57,6 @@ internal sealed class IndexWriter : IDisposable
                 trailer_key = excluded.trailer_key, segments = excluded.segments
             RETURNING thread_id
             """);
-        _ftsInsert = Prepare("INSERT INTO messages_fts (rowid, subject, own_text, quoted_text, from_text) VALUES ($raw, $subject, $own, $quoted, $ftext)");
         _deleteProblems = Prepare("DELETE FROM problems WHERE raw_id = $raw");
         _deleteAttachments = Prepare("DELETE FROM attachments WHERE raw_id = $raw");
         _deleteLinks = Prepare("DELETE FROM links WHERE raw_id = $raw");
@@ -72,10 +64,6 @@ internal sealed class IndexWriter : IDisposable
         _setKey = Prepare("UPDATE messages SET trailer_key = $tkey, segments = $segments WHERE raw_id = $raw");
         _setKeyOnly = Prepare("UPDATE messages SET trailer_key = $tkey WHERE raw_id = $raw");
         _setText = Prepare("UPDATE messages SET own_text = $own, quoted_text = $quoted, trailer_key = $tkey, segments = $segments WHERE raw_id = $raw");
-        _ftsInsertFromRow = Prepare("""
-            INSERT INTO messages_fts (rowid, subject, own_text, quoted_text, from_text)
-            SELECT raw_id, subject, own_text, quoted_text, from_text FROM messages WHERE raw_id = $raw
-            """);
         _link = Prepare("INSERT INTO links (raw_id, seq, url, formats, opaque, host_hint, start, length) VALUES ($raw, $seq, $url, $formats, $opaque, $hint, $start, $length)");
         _problem = Prepare("INSERT OR IGNORE INTO problems (raw_id, code, offset, message) VALUES ($raw, $code, $offset, $message)");
         _attachment = Prepare("INSERT INTO attachments (raw_id, seq, name, content_type, size, url) VALUES ($raw, $seq, $name, $type, $size, $url)");
@@ -142,7 +130,6 @@ internal sealed class IndexWriter : IDisposable
         // A new row (the common case) has nothing to remove; the batch asked which rows exist.
         if (existed)
         {
-            Run(_ftsDelete, ("$raw", m.RawId));
             Run(_deleteProblems, ("$raw", m.RawId));
             Run(_deleteAttachments, ("$raw", m.RawId));
             Run(_deleteLinks, ("$raw", m.RawId));
@@ -158,7 +145,6 @@ internal sealed class IndexWriter : IDisposable
             ("$hq", HtmlQuoteCodec.Encode(m.HtmlQuotes)), ("$tkey", m.TrailerKey),
             ("$segments", SegmentCodec.Encode(m.Segments ?? [new TextSegment(TextSegment.Own, 0, body.Length)])));
         var thread = _upsert.ExecuteScalar() as string;
-        Run(_ftsInsert, ("$raw", m.RawId), ("$subject", subject), ("$own", own), ("$quoted", quoted), ("$ftext", fromText));
 
         foreach (var p in m.Problems)
         {
@@ -182,8 +168,11 @@ internal sealed class IndexWriter : IDisposable
         return thread;
     }
 
-    /// <summary>Replaces a stored message's segments, own and quoted text, and its full-text row.</summary>
-    public void Resegment(SegmentationUpdate u)
+    /// <summary>
+    /// Replaces a stored message's segments and own and quoted text; true when the text changed
+    /// (its full-text row must be copied again).
+    /// </summary>
+    public bool Resegment(SegmentationUpdate u)
     {
         var own = Clean(u.OwnText);
         var quoted = Clean(u.QuotedText);
@@ -210,12 +199,10 @@ internal sealed class IndexWriter : IDisposable
         }
         else
         {
-            // The FTS5 'delete' must see the old values, so it runs before the update.
-            Run(_ftsDelete, ("$raw", u.RawId));
             Run(_setText, ("$raw", u.RawId), ("$own", own), ("$quoted", quoted), ("$tkey", u.TrailerKey), ("$segments", segments));
-            Run(_ftsInsertFromRow, ("$raw", u.RawId));
         }
 
+        return !same;
     }
 
     /// <summary>Which of the given raw ids already have a row (a re-index of them), in one query.</summary>

@@ -66,7 +66,7 @@ public sealed partial class SqliteArchiveIndex
             args.Add(("$before", before.ToUnixTimeSeconds()));
         }
 
-        using var c = OpenReader();
+        using var c = OpenSearchReader();
         var argArray = args.ToArray();
         var total = Query(c, "SELECT count(*)" + from + where, r => r.GetInt64(0), argArray)[0];
         var pageArgs = args.Concat([("$limit", (object?)limit), ("$offset", offset),

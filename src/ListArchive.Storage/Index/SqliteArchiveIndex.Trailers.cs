@@ -166,12 +166,22 @@ public sealed partial class SqliteArchiveIndex
 
         using var tx = _connection.BeginTransaction();
         using var w = new IndexWriter(_connection, tx);
+        var changed = new List<long>();
         foreach (var u in updates)
         {
-            w.Resegment(u);
+            if (w.Resegment(u))
+            {
+                changed.Add(u.RawId);
+            }
+        }
+
+        if (changed.Count > 0)
+        {
+            _fullText.MarkDirty();
         }
 
         tx.Commit();
+        _fullText.Refresh(changed);
     }
 
     /// <inheritdoc />

@@ -5,7 +5,8 @@ namespace ListArchive.Storage.Index;
 
 /// <summary>
 /// The embedded index (<c>index.db</c>, WAL): messages, authors, threads, problems, segments,
-/// attachments and an FTS5 table over subject, body and From. Writes are batched in one
+/// attachments; the FTS5 index over subject, own and quoted text and From lives beside it in
+/// fts.db (<see cref="FullTextIndex"/>), written on a thread of its own. Writes are batched in one
 /// transaction each and use prepared commands on one connection; readers open their own
 /// connection per call, so the web can read while ingest writes. Every derived row is a pure
 /// function of the indexed messages and thread assignments (no clock, ids derived from
@@ -16,13 +17,15 @@ public sealed partial class SqliteArchiveIndex : IArchiveIndex
 {
     private readonly string _path;
     private readonly SqliteConnection _connection;
+    private readonly FullTextIndex _fullText;
     private AuthorGraph _graph = new();
     private Dictionary<string, (string AuthorId, string Reason, string? Detail)> _nodeState = new(StringComparer.Ordinal);
 
-    private SqliteArchiveIndex(string path, SqliteConnection connection, bool needsReindex)
+    private SqliteArchiveIndex(string path, SqliteConnection connection, FullTextIndex fullText, bool needsReindex)
     {
         _path = path;
         _connection = connection;
+        _fullText = fullText;
         NeedsReindex = needsReindex;
         LoadAuthors();
     }
@@ -56,8 +59,13 @@ public sealed partial class SqliteArchiveIndex : IArchiveIndex
                 Recreate(connection);
             }
 
-            TuneFts(connection);
-            return new SqliteArchiveIndex(path, connection, needsReindex);
+            var fullText = FullTextIndex.Open(dataDirectory, path);
+            if (needsReindex)
+            {
+                fullText.Reset();
+            }
+
+            return new SqliteArchiveIndex(path, connection, fullText, needsReindex);
         }
         catch
         {
@@ -76,8 +84,8 @@ public sealed partial class SqliteArchiveIndex : IArchiveIndex
     /// <inheritdoc />
     public void ResetDerived()
     {
+        _fullText.Reset();
         Recreate(_connection);
-        TuneFts(_connection);
         _graph = new AuthorGraph();
         _nodeState = new Dictionary<string, (string, string, string?)>(StringComparer.Ordinal);
     }
@@ -98,21 +106,6 @@ public sealed partial class SqliteArchiveIndex : IArchiveIndex
         create.CommandText = IndexSchema.Create + $"PRAGMA user_version = {IndexSchema.Version};";
         create.ExecuteNonQuery();
         tx.Commit();
-    }
-
-    /// <summary>
-    /// FTS5 write tuning (persisted in messages_fts_config, same values every open, so the
-    /// derived rows stay a pure function of the raw store). A batch's pending terms fit the
-    /// hash (default 1 MB flushes a batch of list mail in several level-0 segments), and
-    /// segments merge 8 at a time instead of 4: perf on twisted-python showed FTS5 merging
-    /// (fts5IndexMergeLevel, fts5MultiIter*) as the largest part of import CPU.
-    /// </summary>
-    private static void TuneFts(SqliteConnection connection)
-    {
-        SqliteDb.Exec(connection, """
-            INSERT INTO messages_fts (messages_fts, rank) VALUES ('hashsize', 33554432);
-            INSERT INTO messages_fts (messages_fts, rank) VALUES ('automerge', 8);
-            """);
     }
 
     private void LoadAuthors()
@@ -204,14 +197,16 @@ public sealed partial class SqliteArchiveIndex : IArchiveIndex
             }
         }
 
-        // 3. Rows, FTS, problems, attachments, links. A new row (the common case) has nothing
+        // 3. Rows, problems, attachments, links. A new row (the common case) has nothing
         // to remove; which rows exist is asked once for the batch.
         var existing = w.Existing(messages);
+        var rawIds = new long[messages.Count];
         for (var i = 0; i < messages.Count; i++)
         {
             var (author, node) = resolved[i];
             var authorId = node is null ? null : _nodeState[node].AuthorId;
             var thread = w.Message(messages[i], author, node, authorId, existing.Contains(messages[i].RawId));
+            rawIds[i] = messages[i].RawId;
             if (thread is not null)
             {
                 touchedThreads.Add((messages[i].List, thread));
@@ -232,8 +227,15 @@ public sealed partial class SqliteArchiveIndex : IArchiveIndex
             w.RecomputeThread(list, threadId);
         }
 
+        // The full-text rows are copied from the committed rows by the FTS writer thread, while
+        // this thread goes on with the next batch.
+        _fullText.MarkDirty();
         tx.Commit();
+        _fullText.Refresh(rawIds);
     }
+
+    /// <inheritdoc />
+    public void Flush() => _fullText.Flush();
 
     /// <inheritdoc />
     public void ApplyThreads(string list, IEnumerable<ThreadAssignment> assignments)
@@ -259,5 +261,35 @@ public sealed partial class SqliteArchiveIndex : IArchiveIndex
 
     private SqliteConnection OpenReader() => SqliteDb.Open(_path, readOnly: true);
 
-    public void Dispose() => _connection.Dispose();
+    /// <summary>A reader that also sees the full-text index (as <c>fts</c>), once this process's queued rows are in.</summary>
+    private SqliteConnection OpenSearchReader()
+    {
+        _fullText.WaitIdle();
+        var c = OpenReader();
+        try
+        {
+            using var attach = c.CreateCommand();
+            attach.CommandText = "ATTACH DATABASE $path AS fts";
+            attach.Parameters.AddWithValue("$path", _fullText.Path);
+            attach.ExecuteNonQuery();
+            return c;
+        }
+        catch
+        {
+            c.Dispose();
+            throw;
+        }
+    }
+
+    public void Dispose()
+    {
+        try
+        {
+            _fullText.Dispose();
+        }
+        finally
+        {
+            _connection.Dispose();
+        }
+    }
 }
