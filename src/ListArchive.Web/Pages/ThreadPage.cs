@@ -120,24 +120,29 @@ internal static class ThreadPage
         foreach (var node in nodes)
         {
             var m = node.Message;
-            w.Raw(m.MessageId == currentMessageId ? "<li class=\"current\">" : "<li>")
-             .Link("#m" + m.RawId.ToString(Format.Culture), AddressDisplay.Name(m.From.Name, m.From.Address))
-             .Raw(" <span class=\"meta\">").Text(Format.Time(m.Date)).Raw("</span>");
-            if (node.Children.Count > 0)
+            var below = node.Count - 1;
+            var folds = node.Children.Count > 0 && level + 1 < MessageBlock.MaxIndent;
+            var css = (m.MessageId == currentMessageId ? "current " : "") + (folds ? "" : "leaf");
+            w.Raw(css.Length > 0 ? $"<li class=\"{css.Trim()}\">" : "<li>");
+            if (folds)
             {
-                var below = node.Count - 1;
-                if (level + 1 >= MessageBlock.MaxIndent)
-                {
-                    // Indentation stops here; the branch opens as its own page, rebased to depth 0.
-                    w.Raw(" <span class=\"deeper\">").Link(Paths.Branch(m.List, m.ThreadId ?? m.MessageId, m.MessageId),
-                        below == 1 ? "1 deeper reply →" : $"{below} deeper replies →").Raw("</span>");
-                }
-                else
-                {
-                    w.Raw("<details open><summary>").Text(below == 1 ? "1 reply" : $"{below} replies").Raw("</summary>");
-                    WriteLevel(w, node.Children, level + 1, currentMessageId);
-                    w.Raw("</details>");
-                }
+                // The message line is the summary: its marker folds the replies, its link goes to the message.
+                w.Raw("<details open><summary>");
+            }
+
+            w.Link("#m" + m.RawId.ToString(Format.Culture), AddressDisplay.Name(m.From.Name, m.From.Address))
+             .Raw(" <span class=\"meta\">").Text(Format.Time(m.Date)).Raw("</span>");
+            if (folds)
+            {
+                w.Raw(" <span class=\"deeper\">").Text(below == 1 ? "1 reply" : $"{below} replies").Raw("</span></summary>");
+                WriteLevel(w, node.Children, level + 1, currentMessageId);
+                w.Raw("</details>");
+            }
+            else if (node.Children.Count > 0)
+            {
+                // Indentation stops here; the branch opens as its own page, rebased to depth 0.
+                w.Raw(" <span class=\"deeper\">").Link(Paths.Branch(m.List, m.ThreadId ?? m.MessageId, m.MessageId),
+                    below == 1 ? "1 deeper reply →" : $"{below} deeper replies →").Raw("</span>");
             }
 
             w.Raw("</li>");

@@ -27,13 +27,15 @@ internal static class Layout
         .tree ul{list-style:none;padding-left:1.2rem;margin:0}
         .tree>ul{padding-left:0}
         .tree li{margin:.15rem 0}
-        .tree details>summary{cursor:pointer;color:var(--meta);font-size:.85rem}
+        .tree details>summary{cursor:pointer}
+        .tree li.leaf{padding-left:1.1em}
         .deeper{color:var(--dim);font-size:.8rem}
         .placeholder{color:var(--dim);font-style:italic}
         .current{font-weight:700}
         article.msg{background:var(--card);border:1px solid var(--line);border-radius:6px;margin:1rem 0;padding:.8rem 1rem}
         article.msg:focus{outline:2px solid var(--link)}
-        article.msg h2{font-size:1.05rem;margin:0 0 .3rem}
+        article.msg h2,article.hit h2{font-size:1.05rem;margin:0 0 .3rem}
+        section.group h2{font-size:1.1rem}
         pre.body{white-space:pre-wrap;word-wrap:break-word;overflow-wrap:anywhere;font:15px/1.45 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;margin:.6rem 0 0}
         details.quote{margin:.4rem 0;border-left:3px solid var(--quote);padding-left:.6rem}
         details.quote summary{cursor:pointer;color:var(--meta);font-size:.9rem}
