@@ -39,6 +39,15 @@ public static class WebApp
             context.Response.Headers["Content-Security-Policy"] = ContentSecurityPolicy;
             context.Response.Headers["X-Content-Type-Options"] = "nosniff";
             context.Response.Headers["Referrer-Policy"] = "same-origin";
+            // Server-Timing (W3C Server Timing): the time spent in the app, for tools/bench/WebBench
+            // and the browser's network panel; no detail about the content.
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
+            context.Response.OnStarting(() =>
+            {
+                var ms = System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+                context.Response.Headers["Server-Timing"] = "app;dur=" + ms.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture);
+                return Task.CompletedTask;
+            });
             try
             {
                 await next();
