@@ -21,7 +21,7 @@ internal static class BodyRenderer
         var segments = m.Segments.Where(s => s.Start >= 0 && s.Length >= 0 && s.Start + s.Length <= text.Length).ToList();
         if (segments.Count == 0 || segments.All(s => s.Kind == TextSegment.Own))
         {
-            w.Raw("<pre class=\"body\">").Text(AddressDisplay.ObfuscateText(text)).Raw("</pre>");
+            w.Raw("<pre class=\"body\">").Linked(AddressDisplay.ObfuscateText(text)).Raw("</pre>");
             return;
         }
 
@@ -50,7 +50,7 @@ internal static class BodyRenderer
                     w.Raw(" · ").Link(Paths.Passage(m.List, origin, QuoteOrigin.Passage(quoted)), "origin", "origin");
                 }
 
-                w.Raw("</summary><pre class=\"body\">").Text(AddressDisplay.ObfuscateText(quoted)).Raw("</pre></details>");
+                w.Raw("</summary><pre class=\"body\">").Linked(AddressDisplay.ObfuscateText(quoted)).Raw("</pre></details>");
                 i = j + 1;
                 continue;
             }
@@ -62,7 +62,7 @@ internal static class BodyRenderer
                 _ => "dim",
             };
             w.Raw(css is null ? "<pre class=\"body\">" : $"<pre class=\"body {css}\" title=\"{s.Kind}\">")
-             .Text(AddressDisplay.ObfuscateText(text.Substring(s.Start, s.Length))).Raw("</pre>");
+             .Linked(AddressDisplay.ObfuscateText(text.Substring(s.Start, s.Length))).Raw("</pre>");
             i++;
         }
 

@@ -94,7 +94,7 @@ internal static class PageEndpoints
             var threads = archive.Read(i => i.GetThreads(list, (current - 1) * ThreadsPerPage, ThreadsPerPage));
             return threads.Total == 0
                 ? NotFound($"No list called “{list}” in this archive.")
-                : Html(ListPage.Render(list, threads, current, archive.Read(i => i.GetActivity(list))));
+                : Html(ListPage.Render(list, threads, current, home.Get(archive).Activity.GetValueOrDefault(list) ?? archive.Read(i => i.GetActivity(list))));
         });
 
         app.MapGet("/{list}/atom", (HttpContext context, ArchiveReader archive, string list) =>

@@ -25,7 +25,9 @@ if (archive.Raw.Count == 0)
     Console.WriteLine($"imported {corpora.Count} corpora: {summary.Stored:N0} messages stored in {watch.Elapsed.TotalSeconds:0.0} s");
 }
 
-await using var app = WebApp.Build(new ArchiveReader(archive.Index, archive.Raw), "http://127.0.0.1:0");
+// No request logging: a console line per request would be measured instead of the app.
+using var quiet = Microsoft.Extensions.Logging.LoggerFactory.Create(_ => { });
+await using var app = WebApp.Build(new ArchiveReader(archive.Index, archive.Raw), "http://127.0.0.1:0", quiet);
 await app.StartAsync();
 using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 256 }) { BaseAddress = new Uri(app.Urls.First()) };
 
@@ -63,6 +65,7 @@ string[] queries =
 
 // 1. The largest thread page, one request at a time.
 await Measure("warm-up", 10, _ => ThreadUrl(largest));
+await Measure("warm-up: home and list pages", lists.Count + 1, i => i == 0 ? "/" : $"/{Uri.EscapeDataString(lists[i - 1].Name)}/");
 var threadPage = await Measure("thread page (largest twisted-python thread)", 200, _ => ThreadUrl(largest));
 // 2. Search, one request at a time, each query several times.
 var search = await Measure("search", queries.Length * 10, i => "/search?q=" + Uri.EscapeDataString(queries[i % queries.Length]));
@@ -70,16 +73,23 @@ var search = await Measure("search", queries.Length * 10, i => "/search?q=" + Ur
 // 3. Mixed pages under concurrency for a fixed time.
 var sample = threads.OrderBy(_ => random.Next()).Take(2000).ToList();
 var monthPages = lists.Select(l => $"/{Uri.EscapeDataString(l.Name)}/").ToList();
-string Mixed(Random r) => r.Next(100) switch
+(string Kind, string Url) Mixed(Random r)
 {
-    < 35 => ThreadUrl(sample[r.Next(sample.Count)]),
-    < 55 => $"/{Uri.EscapeDataString(sample[r.Next(sample.Count)].List)}/{Uri.EscapeDataString(sample[r.Next(sample.Count)].Id)}/",
-    < 70 => monthPages[r.Next(monthPages.Count)] + (r.Next(3) == 0 ? "?page=2" : ""),
-    < 80 => "/search?q=" + Uri.EscapeDataString(queries[r.Next(queries.Length)]),
-    < 85 => "/",
-    < 95 => $"/{Uri.EscapeDataString(twisted)}/{2002 + r.Next(10)}/{1 + r.Next(12):D2}/?by=" + (r.Next(3) switch { 0 => "date", 1 => "author", _ => "thread" }),
-    _ => $"/api/lists/{Uri.EscapeDataString(twisted)}/threads?offset={r.Next(200) * 50}",
-};
+    var t = sample[r.Next(sample.Count)];
+    return r.Next(100) switch
+    {
+        < 35 => ("thread", ThreadUrl(t)),
+        // A thread id is its root's Message-ID: the root's permalink.
+        < 55 => ("message", $"/{Uri.EscapeDataString(t.List)}/{Uri.EscapeDataString(t.Id)}/"),
+        < 70 => ("list", monthPages[r.Next(monthPages.Count)] + (r.Next(3) == 0 ? "?page=2" : "")),
+        < 80 => ("search", "/search?q=" + Uri.EscapeDataString(queries[r.Next(queries.Length)])),
+        < 85 => ("home", "/"),
+        < 95 => ("month", $"/{Uri.EscapeDataString(twisted)}/{2002 + r.Next(10)}/{1 + r.Next(12):D2}/?by=" + (r.Next(3) switch { 0 => "date", 1 => "author", _ => "thread" })),
+        _ => ("api", $"/api/lists/{Uri.EscapeDataString(twisted)}/threads?offset={r.Next(200) * 50}"),
+    };
+}
+
+var byKind = new ConcurrentDictionary<string, ConcurrentBag<double>>();
 var statuses = new ConcurrentDictionary<int, long>();
 var count = 0L;
 var mixedWatch = Stopwatch.StartNew();
@@ -90,10 +100,12 @@ await Task.WhenAll(Enumerable.Range(0, options.Concurrency).Select(async worker 
     var r = new Random(100 + worker);
     while (mixedWatch.Elapsed < deadline)
     {
-        using var response = await http.GetAsync(Mixed(r));
+        var (kind, url) = Mixed(r);
+        using var response = await http.GetAsync(url);
         await response.Content.CopyToAsync(Stream.Null);
         statuses.AddOrUpdate((int)response.StatusCode, 1, (_, n) => n + 1);
         serverTimes.Add(ServerTime(response));
+        byKind.GetOrAdd(kind, _ => []).Add(ServerTime(response));
         Interlocked.Increment(ref count);
     }
 }));
@@ -102,6 +114,12 @@ var errors = statuses.Where(s => s.Key >= 500).Sum(s => s.Value);
 var server = serverTimes.Order().ToList();
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
     $"mixed pages: {count:N0} requests in {elapsed:0.0} s with {options.Concurrency} clients = {count / elapsed:N0} requests/s; status {string.Join(", ", statuses.OrderBy(s => s.Key).Select(s => $"{s.Key}×{s.Value}"))}; 5xx errors {errors}; server p50 {Pct(server, 50):0.0} ms p99 {Pct(server, 99):0.0} ms"));
+foreach (var (kind, times) in byKind.OrderBy(k => k.Key))
+{
+    var sorted = times.Order().ToList();
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {kind}: {sorted.Count} requests, server p50 {Pct(sorted, 50):0.0} ms p99 {Pct(sorted, 99):0.0} ms"));
+}
+
 Console.WriteLine(JsonSerializer.Serialize(new
 {
     threadPageServerP50 = threadPage.P50, threadPageServerP99 = threadPage.P99, searchServerP50 = search.P50, searchServerP99 = search.P99,
