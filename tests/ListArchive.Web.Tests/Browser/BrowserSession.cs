@@ -47,6 +47,10 @@ public sealed class BrowserSession : IAsyncLifetime
             ViewportSize = new ViewportSize { Width = 1100, Height = 900 },
             ColorScheme = dark ? ColorScheme.Dark : ColorScheme.Light,
         });
+        // The build machine is shared and often loaded far beyond its cores: Playwright's 30 s default
+        // is not a property of the pages.
+        context.SetDefaultTimeout(120_000);
+        context.SetDefaultNavigationTimeout(120_000);
         var page = await context.NewPageAsync();
         var dialogs = new List<string>();
         page.Dialog += async (_, dialog) =>
