@@ -19,9 +19,10 @@ internal static class Layout
         header form{margin-left:auto;flex:1 1 16rem;display:flex;max-width:32rem}
         header input[type=search]{padding:.3rem .5rem;width:100%;border-radius:4px;border:1px solid #8893a8}
         main{max-width:60rem;margin:0 auto;padding:1rem}
+        h1{font-size:1.6rem;line-height:1.25;overflow-wrap:anywhere}
         footer{max-width:60rem;margin:0 auto;padding:1rem;color:var(--meta);font-size:.85rem}
         table{border-collapse:collapse;width:100%}
-        th,td{text-align:left;padding:.35rem .5rem;border-bottom:1px solid var(--line);vertical-align:top}
+        th,td{text-align:left;padding:.35rem .5rem;border-bottom:1px solid var(--line);vertical-align:top;overflow-wrap:anywhere}
         th{font-size:.85rem;color:var(--meta)}
         .meta{color:var(--meta);font-size:.9rem}
         .tree ul{list-style:none;padding-left:1.2rem;margin:0}
@@ -46,13 +47,13 @@ internal static class Layout
         mark{background:var(--mark);color:inherit}
         .pager a{margin-right:1rem}
         .problems{color:#b36200;font-size:.85rem}
-        .spark{vertical-align:middle}.spark polyline{fill:none;stroke:var(--link);stroke-width:1.5}
+        .spark{vertical-align:middle;max-width:28vw;height:auto}.spark polyline{fill:none;stroke:var(--link);stroke-width:1.5}
         .months td{white-space:nowrap}
         .tabs a{margin-right:.8rem}.tabs strong{margin-right:.8rem}
         .scope label{margin-right:.8rem}
         .quotehit{color:var(--meta);font-size:.85rem;font-style:italic}
         .bars rect{fill:var(--link)}
-        @media (max-width:40rem){main{padding:.5rem}th.opt,td.opt{display:none}article.msg{padding:.6rem}header input[type=search]{min-width:0}}
+        @media (max-width:40rem){h1{font-size:1.25rem}main{padding:.5rem}th.opt,td.opt{display:none}article.msg{padding:.6rem}header input[type=search]{min-width:0}}
         """;
 
     public static string Page(string title, string body, string? query = null, string? feed = null)

@@ -39,12 +39,12 @@ public sealed class BrowserSession : IAsyncLifetime
     }
 
     /// <summary>A fresh page (own context) at the site's address; dialogs are recorded, never accepted silently.</summary>
-    public async Task<(IPage Page, List<string> Dialogs)> OpenAsync(Uri baseAddress, bool dark = false)
+    public async Task<(IPage Page, List<string> Dialogs)> OpenAsync(Uri baseAddress, bool dark = false, int width = 1100)
     {
         var context = await Browser!.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = baseAddress.ToString(),
-            ViewportSize = new ViewportSize { Width = 1100, Height = 900 },
+            ViewportSize = new ViewportSize { Width = width, Height = 900 },
             ColorScheme = dark ? ColorScheme.Dark : ColorScheme.Light,
         });
         // The build machine is shared and often loaded far beyond its cores: Playwright's 30 s default

@@ -166,5 +166,24 @@ public sealed class GovernanceBrowserTests(ArchiveSite site, BrowserSession brow
         await BrowserSession.ScreenshotAsync(page, "thread-dark");
     }
 
+    [BrowserFact]
+    public async Task PagesFitAPhoneWithoutSidewaysScrolling()
+    {
+        var (page, _) = await browser.OpenAsync(site.Client.BaseAddress!, width: 375);
+        foreach (var path in new[] { "/", "/governance/", "/governance/2021/03/", "/governance/thread/" + Uri.EscapeDataString("adfe6e8b-55a0-4c74-a8b7-d36d5dae42a7@itforchange.net") + "/", "/search?q=governance&scope=all" })
+        {
+            await page.GotoAsync(path);
+            var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth");
+            Assert.True(overflow <= 0, $"{path}: {overflow}px wider than a 375px phone");
+            // Landmarks and one h1 on every page.
+            Assert.Equal(1, await page.Locator("main").CountAsync());
+            Assert.Equal(1, await page.Locator("h1").CountAsync());
+            Assert.Equal(1, await page.Locator("header form[role=search]").CountAsync());
+        }
+
+        await page.GotoAsync("/governance/thread/" + Uri.EscapeDataString("adfe6e8b-55a0-4c74-a8b7-d36d5dae42a7@itforchange.net") + "/");
+        await BrowserSession.ScreenshotAsync(page, "thread-phone");
+    }
+
     private static long Count(string status) => long.Parse(status.Split(' ')[0].Replace(",", ""), System.Globalization.CultureInfo.InvariantCulture);
 }
