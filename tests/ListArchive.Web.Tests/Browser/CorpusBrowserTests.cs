@@ -3,7 +3,8 @@ using Microsoft.Playwright;
 namespace ListArchive.Web.Tests.Browser;
 
 /// <summary>The reading path in a browser on a real corpus: the biggest thread, its tree, a quote and its origin.</summary>
-public sealed class CorpusBrowserTests(CorpusSite site, BrowserSession browser) : IClassFixture<CorpusSite>, IClassFixture<BrowserSession>
+[Collection(BrowserCollection.Name)]
+public sealed class CorpusBrowserTests(CorpusSite site, BrowserSession browser) : IClassFixture<CorpusSite>
 {
     [BrowserFact]
     public async Task BiggestThreadTreeFoldsAndAQuoteLeadsToItsOrigin()

@@ -8,7 +8,8 @@ namespace ListArchive.Web.Tests.Browser;
 /// unfold a quote → its origin; search with every filter; the author page; j/k; hostile mail
 /// shown as text (checked in the DOM the browser built, not in the HTML source).
 /// </summary>
-public sealed class GovernanceBrowserTests(ArchiveSite site, BrowserSession browser) : IClassFixture<ArchiveSite>, IClassFixture<BrowserSession>
+[Collection(BrowserCollection.Name)]
+public sealed class GovernanceBrowserTests(ArchiveSite site, BrowserSession browser) : IClassFixture<ArchiveSite>
 {
     [BrowserFact]
     public async Task HomeToListToThreadToQuoteOrigin()
