@@ -151,6 +151,20 @@ public sealed class EndpointTests(ArchiveSite site) : IClassFixture<ArchiveSite>
     }
 
     [Fact]
+    public async Task AuthorPageSaysWhoQuotesThem()
+    {
+        // parminder's letter is quoted by Milton Mueller ("On 05/03/21 2:15 pm, parminder via Governance wrote:").
+        var root = await Json($"/api/lists/governance/messages/{Uri.EscapeDataString(Root)}");
+        var parminder = root.GetProperty("from").GetProperty("authorId").GetString()!;
+        var api = await Json($"/api/authors/{parminder}");
+        var quotedBy = api.GetProperty("quotedBy").EnumerateArray().Select(p => p.GetProperty("person").GetProperty("name").GetString()).ToList();
+        Assert.Contains("Mueller, Milton L", quotedBy);
+        Assert.DoesNotContain("parminder", quotedBy);
+        var html = WebUtility.HtmlDecode(await site.Client.GetStringAsync($"/author/{parminder}/"));
+        Assert.Contains("Mueller, Milton L", html[html.IndexOf("id=\"quotedby\"", StringComparison.Ordinal)..]);
+    }
+
+    [Fact]
     public async Task SearchScopesFindOwnWordsOrQuotes()
     {
         // "pay to play" is the open letter's own phrase; replies quote it.

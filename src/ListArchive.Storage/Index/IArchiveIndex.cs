@@ -102,6 +102,9 @@ public interface IArchiveIndex : IDisposable
     /// <summary>Who answers an author's messages most.</summary>
     IReadOnlyList<PersonCount> GetAuthorRepliedBy(string authorId, int limit);
 
+    /// <summary>Who quotes an author most: others' messages in the author's threads whose quotes are attributed to them.</summary>
+    IReadOnlyList<PersonCount> GetAuthorQuotedBy(string authorId, int limit);
+
     /// <summary>Bodies and segments of the given raw ids, in raw-id order.</summary>
     IReadOnlyList<MessageSegments> GetMessageSegments(IReadOnlyCollection<long> rawIds);
 

@@ -110,6 +110,7 @@ internal static class ApiEndpoints
                 Threads = d.Threads.Select(Thread),
                 RepliesTo = d.RepliesTo.Select(p => new { Person = Person(p.Person), p.Messages }),
                 RepliedBy = d.RepliedBy.Select(p => new { Person = Person(p.Person), p.Messages }),
+                QuotedBy = d.QuotedBy.Select(p => new { Person = Person(p.Person), p.Messages }),
                 LatestMessages = new { d.Messages.Total, d.Messages.Offset, d.Messages.Limit, Items = d.Messages.Items.Select(Summary) },
             });
         });

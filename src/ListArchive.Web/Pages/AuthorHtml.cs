@@ -42,6 +42,7 @@ internal static class AuthorHtml
         w.Raw("</p></section>");
         People(w, "answers", "Answers most", d.RepliesTo);
         People(w, "answered", "Answered most by", d.RepliedBy);
+        People(w, "quotedby", "Quoted most by", d.QuotedBy, "message");
 
         w.Raw("<section aria-labelledby=\"threads\"><h2 id=\"threads\">Threads</h2><ul>");
         foreach (var t in d.Threads)
@@ -72,7 +73,7 @@ internal static class AuthorHtml
         return Layout.Page(name, w.ToString());
     }
 
-    private static void People(HtmlWriter w, string id, string title, IReadOnlyList<PersonCount> people)
+    private static void People(HtmlWriter w, string id, string title, IReadOnlyList<PersonCount> people, string unit = "reply")
     {
         w.Raw($"<section aria-labelledby=\"{id}\"><h2 id=\"{id}\">").Text(title).Raw("</h2>");
         if (people.Count == 0)
@@ -86,7 +87,7 @@ internal static class AuthorHtml
         {
             w.Raw("<li>");
             ListPage.Person(w, p.Person);
-            w.Raw(" <span class=\"meta\">").Text(p.Messages == 1 ? "1 reply" : $"{p.Messages:N0} replies").Raw("</span></li>");
+            w.Raw(" <span class=\"meta\">").Text(p.Messages == 1 ? $"1 {unit}" : $"{p.Messages:N0} {(unit == "reply" ? "replies" : unit + "s")}").Raw("</span></li>");
         }
 
         w.Raw("</ol></section>");

@@ -10,6 +10,7 @@ internal sealed record AuthorData(
     IReadOnlyList<ThreadSummary> Threads,
     IReadOnlyList<PersonCount> RepliesTo,
     IReadOnlyList<PersonCount> RepliedBy,
+    IReadOnlyList<PersonCount> QuotedBy,
     Page<MessageSummary> Messages)
 {
     public const int ThreadLimit = 50;
@@ -20,7 +21,7 @@ internal sealed record AuthorData(
     {
         var author = index.GetAuthor(authorId);
         return author is null ? null : new AuthorData(author, index.GetAuthorActivity(authorId), index.GetAuthorThreads(authorId, ThreadLimit),
-            index.GetAuthorRepliesTo(authorId, PeopleLimit), index.GetAuthorRepliedBy(authorId, PeopleLimit),
+            index.GetAuthorRepliesTo(authorId, PeopleLimit), index.GetAuthorRepliedBy(authorId, PeopleLimit), index.GetAuthorQuotedBy(authorId, PeopleLimit),
             index.GetAuthorMessages(authorId, (page - 1) * MessageLimit, MessageLimit));
     }
 }
