@@ -108,8 +108,5 @@ public interface IArchiveIndex : IDisposable
     /// <summary>Bodies and segments of the given raw ids, in raw-id order.</summary>
     IReadOnlyList<MessageSegments> GetMessageSegments(IReadOnlyCollection<long> rawIds);
 
-    /// <summary>The thread a Message-ID sits in within a list, when threaded.</summary>
-    (string List, string ThreadId)? FindThreadOf(string messageId, string list);
-
     // ---- end of reading experience ----
 }

@@ -134,14 +134,4 @@ public sealed partial class SqliteArchiveIndex
         return Query(c, $"SELECT raw_id, body, segments FROM messages WHERE raw_id IN ({ids}) ORDER BY raw_id",
             r => new MessageSegments(r.GetInt64(0), r.GetString(1), SegmentCodec.Decode(Str(r, 2))));
     }
-
-    /// <inheritdoc />
-    public (string List, string ThreadId)? FindThreadOf(string messageId, string list)
-    {
-        using var c = OpenReader();
-        var found = Query(c, "SELECT list, thread_id FROM messages WHERE message_id = $mid AND list = $list AND thread_id IS NOT NULL ORDER BY raw_id LIMIT 1",
-            r => (r.GetString(0), r.GetString(1)), ("$mid", MessageIds.Normalize(messageId)), ("$list", list));
-        return found.Count == 0 ? null : found[0];
-    }
-
 }
