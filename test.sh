@@ -9,6 +9,8 @@ if [ ! -d ../shared/corpora ]; then
   echo "warning: ../shared/corpora not found beside the repository; corpus tests will be skipped" >&2
 fi
 
+bash tools/ci/install-chromium.sh   # browser tests (ListArchive.Web.Tests/Browser) drive Debian's chromium
+
 log=$(mktemp)
 dotnet test ListArchive.sln -c Release --nologo 2>&1 | tee "$log"
 rc=${PIPESTATUS[0]}

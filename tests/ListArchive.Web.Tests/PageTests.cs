@@ -38,7 +38,9 @@ public sealed class PageTests(ArchiveSite site) : IClassFixture<ArchiveSite>
         // Depth gives the nesting: Milton's reply sits in a list inside message 2's item, inside the root's.
         var tree = html[html.IndexOf("<nav", StringComparison.Ordinal)..(html.IndexOf("</nav>", StringComparison.Ordinal) + 6)];
         Assert.Equal(3, CountOf(tree, "<ul>"));
-        Assert.EndsWith("</li></ul></li></ul></li></ul></nav>", tree);
+        // Each message's replies are a collapsible <details open> inside its item.
+        Assert.Equal(2, CountOf(tree, "<details open>"));
+        Assert.EndsWith("</li></ul></details></li></ul></details></li></ul></nav>", tree);
         Assert.Contains("Mueller, Milton L", tree[tree.LastIndexOf("<ul>", StringComparison.Ordinal)..]);
     }
 
@@ -117,7 +119,7 @@ public sealed class PageTests(ArchiveSite site) : IClassFixture<ArchiveSite>
     {
         var html = await site.Client.GetStringAsync("/search?q=astroturfed");
         Assert.Contains("<mark>astroturfed</mark>", html);
-        Assert.Contains("1 messages", html);
+        Assert.Contains("1 message (own words)", html);
     }
 
     [Fact]

@@ -84,4 +84,35 @@ public interface IArchiveIndex : IDisposable
     /// for subjects, bodies, own and quoted text, link and attachment URLs, and trailers.
     /// </summary>
     IEnumerable<(string MessageId, string Field, string Text)> EnumerateDerivedText();
+
+    // ---- Reading experience (issue 7): web pages and API ----
+
+    /// <summary>Messages per UTC month, of one list or (null) of all, oldest first.</summary>
+    IReadOnlyList<MonthCount> GetActivity(string? list);
+
+    /// <summary>Messages per UTC month of every list, oldest first (home-page sparklines).</summary>
+    IReadOnlyDictionary<string, IReadOnlyList<MonthCount>> GetActivityByList();
+
+    /// <summary>A list's latest messages, newest first (Atom feed).</summary>
+    IReadOnlyList<MessageView> GetRecentMessages(string list, int limit);
+
+    /// <summary>An author's messages per UTC month, oldest first.</summary>
+    IReadOnlyList<MonthCount> GetAuthorActivity(string authorId);
+
+    /// <summary>Threads an author wrote in, by latest activity.</summary>
+    IReadOnlyList<ThreadSummary> GetAuthorThreads(string authorId, int limit);
+
+    /// <summary>Whose messages an author answers most (by the thread tree's parent links).</summary>
+    IReadOnlyList<PersonCount> GetAuthorRepliesTo(string authorId, int limit);
+
+    /// <summary>Who answers an author's messages most.</summary>
+    IReadOnlyList<PersonCount> GetAuthorRepliedBy(string authorId, int limit);
+
+    /// <summary>Who quotes an author most: others' messages in the author's threads whose quotes are attributed to them.</summary>
+    IReadOnlyList<PersonCount> GetAuthorQuotedBy(string authorId, int limit);
+
+    /// <summary>Bodies and segments of the given raw ids, in raw-id order.</summary>
+    IReadOnlyList<MessageSegments> GetMessageSegments(IReadOnlyCollection<long> rawIds);
+
+    // ---- end of reading experience ----
 }

@@ -218,6 +218,26 @@ public sealed class RawStore : IDisposable
         return reader.Read() ? ReadRow(reader) : null;
     }
 
+    /// <summary>
+    /// Source positions of a list's messages (no bytes), in raw-id order: the web maps old
+    /// pipermail URLs (month file + sequence) to Message-IDs with them.
+    /// </summary>
+    public IReadOnlyList<RawSourcePosition> GetSourcePositions(string list)
+    {
+        using var connection = SqliteDb.Open(_path, readOnly: true);
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = "SELECT raw_id, message_id, source, source_offset FROM raw_messages WHERE list = $list ORDER BY raw_id";
+        cmd.Parameters.AddWithValue("$list", list);
+        using var reader = cmd.ExecuteReader();
+        var positions = new List<RawSourcePosition>();
+        while (reader.Read())
+        {
+            positions.Add(new RawSourcePosition(reader.GetInt64(0), reader.IsDBNull(1) ? null : reader.GetString(1), reader.GetString(2), reader.GetInt64(3)));
+        }
+
+        return positions;
+    }
+
     /// <summary>All stored messages with this Message-ID (optionally of one list), by raw id.</summary>
     public IReadOnlyList<RawStoredMessage> GetByMessageId(string messageId, string? list = null)
     {

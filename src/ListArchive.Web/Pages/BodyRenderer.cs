@@ -6,18 +6,22 @@ namespace ListArchive.Web.Pages;
 /// <summary>
 /// A body as its segments: own words as text; each run of quoted lines folded into a
 /// <c>&lt;details&gt;</c> labelled with whom it quotes ("quoting parminder, 5 Mar 2021"), which
-/// opens in place without JavaScript; attribution lines, signatures, list footers and boilerplate
-/// dimmed. Everything is escaped text: mail HTML is never rendered.
+/// opens in place without JavaScript and links to the origin message and the passage there;
+/// attribution lines, signatures, list footers and boilerplate dimmed. Everything is escaped
+/// text: mail HTML is never rendered.
 /// </summary>
 internal static class BodyRenderer
 {
-    public static void Write(HtmlWriter w, MessageView m)
+    private static readonly IReadOnlyDictionary<string, MessageView> Nothing = new Dictionary<string, MessageView>();
+
+    public static void Write(HtmlWriter w, MessageView m, IReadOnlyDictionary<string, MessageView>? known = null)
     {
+        known ??= Nothing;
         var text = m.BodyText;
         var segments = m.Segments.Where(s => s.Start >= 0 && s.Length >= 0 && s.Start + s.Length <= text.Length).ToList();
         if (segments.Count == 0 || segments.All(s => s.Kind == TextSegment.Own))
         {
-            w.Raw("<pre class=\"body\">").Text(AddressDisplay.ObfuscateText(text)).Raw("</pre>");
+            w.Raw("<pre class=\"body\">").Linked(AddressDisplay.ObfuscateText(text)).Raw("</pre>");
             return;
         }
 
@@ -37,8 +41,16 @@ internal static class BodyRenderer
 
                 var start = s.Start;
                 var end = segments[j].Start + segments[j].Length;
-                w.Raw("<details class=\"quote\"><summary>").Text(Label(segments, i, j)).Raw("</summary><pre class=\"body\">")
-                 .Text(AddressDisplay.ObfuscateText(text[start..end])).Raw("</pre></details>");
+                var quoted = text[start..end];
+                var named = Named(segments, i, j);
+                var origin = QuoteOrigin.Resolve(m, segments, i, j, named, known);
+                w.Raw("<details class=\"quote\"><summary>").Text(Label(segments, i, named));
+                if (origin is not null)
+                {
+                    w.Raw(" · ").Link(Paths.Passage(m.List, origin, QuoteOrigin.Passage(quoted)), "origin", "origin");
+                }
+
+                w.Raw("</summary><pre class=\"body\">").Linked(AddressDisplay.ObfuscateText(quoted)).Raw("</pre></details>");
                 i = j + 1;
                 continue;
             }
@@ -50,37 +62,42 @@ internal static class BodyRenderer
                 _ => "dim",
             };
             w.Raw(css is null ? "<pre class=\"body\">" : $"<pre class=\"body {css}\" title=\"{s.Kind}\">")
-             .Text(AddressDisplay.ObfuscateText(text.Substring(s.Start, s.Length))).Raw("</pre>");
+             .Linked(AddressDisplay.ObfuscateText(text.Substring(s.Start, s.Length))).Raw("</pre>");
             i++;
         }
 
         w.Raw("</div>");
     }
 
-    /// <summary>"quoting NAME, DATE" from the first segment of the run that names an author.</summary>
-    private static string Label(List<TextSegment> segments, int from, int to)
+    /// <summary>The first segment of the run that names an author, else the attribution line just before it.</summary>
+    internal static TextSegment? Named(IReadOnlyList<TextSegment> segments, int from, int to)
     {
-        TextSegment? named = null;
         for (var k = from; k <= to; k++)
         {
-            named ??= segments[k].AuthorName is not null || segments[k].AuthorAddress is not null ? segments[k] : null;
+            if (segments[k].AuthorName is not null || segments[k].AuthorAddress is not null)
+            {
+                return segments[k];
+            }
         }
 
-        // The attribution line just before the run names the author when the quote itself does not.
-        if (named is null && from > 0 && segments[from - 1].Kind == "attribution")
-        {
-            named = segments[from - 1];
-        }
+        return from > 0 && segments[from - 1].Kind == "attribution" ? segments[from - 1] : null;
+    }
 
+    /// <summary>Who a quote is by, for labels and search results: name, else the obfuscated address.</summary>
+    internal static string? Who(TextSegment? named) =>
+        named is null ? null
+        : !string.IsNullOrWhiteSpace(named.AuthorName) ? named.AuthorName
+        : named.AuthorAddress is null ? null : AddressDisplay.Obfuscate(named.AuthorAddress);
+
+    /// <summary>"quoting NAME, DATE".</summary>
+    private static string Label(IReadOnlyList<TextSegment> segments, int from, TextSegment? named)
+    {
         var kind = segments[from].Kind == "forward" ? "forwarded" : "quoting";
-        if (named is null)
+        if (Who(named) is not { } who)
         {
             return $"{kind} earlier text";
         }
 
-        var who = !string.IsNullOrWhiteSpace(named.AuthorName)
-            ? named.AuthorName!
-            : AddressDisplay.Obfuscate(named.AuthorAddress!);
-        return named.Date is { } date ? $"{kind} {who}, {Format.Day(date)}" : $"{kind} {who}";
+        return named!.Date is { } date ? $"{kind} {who}, {Format.Day(date)}" : $"{kind} {who}";
     }
 }

@@ -9,9 +9,10 @@ internal static class MessageBlock
     /// <summary>Deep threads stay readable: indentation stops growing here.</summary>
     public const int MaxIndent = 8;
 
-    public static void Write(HtmlWriter w, MessageView m, bool linkSubject, IReadOnlyList<long>? otherCopies = null)
+    public static void Write(HtmlWriter w, MessageView m, bool linkSubject, IReadOnlyList<long>? otherCopies = null,
+        IReadOnlyDictionary<string, MessageView>? known = null)
     {
-        w.Raw("<article class=\"msg\" id=\"m").Text(m.RawId.ToString(Format.Culture)).Raw("\"><h2>");
+        w.Raw("<article class=\"msg\" tabindex=\"-1\" id=\"m").Text(m.RawId.ToString(Format.Culture)).Raw("\"><h2>");
         var subject = string.IsNullOrWhiteSpace(m.Subject) ? "(no subject)" : m.Subject;
         if (linkSubject)
         {
@@ -22,7 +23,16 @@ internal static class MessageBlock
             w.Text(subject);
         }
 
-        w.Raw("</h2><div class=\"meta\">").Text(AddressDisplay.Name(m.From.Name, m.From.Address));
+        w.Raw("</h2><div class=\"meta\">");
+        if (m.From.AuthorId is { } authorId)
+        {
+            w.Link(Paths.Author(authorId), AddressDisplay.Name(m.From.Name, m.From.Address), "author");
+        }
+        else
+        {
+            w.Text(AddressDisplay.Name(m.From.Name, m.From.Address));
+        }
+
         if (!string.IsNullOrWhiteSpace(m.From.Name) && !string.IsNullOrWhiteSpace(m.From.Address))
         {
             w.Text(" <" + AddressDisplay.Obfuscate(m.From.Address) + ">");
@@ -37,13 +47,20 @@ internal static class MessageBlock
         }
 
         w.Raw("</div>");
-        BodyRenderer.Write(w, m);
+        BodyRenderer.Write(w, m, known);
         if (m.Attachments.Count > 0)
         {
-            w.Raw("<ul class=\"meta\">");
+            w.Raw("<ul class=\"meta attachments\" aria-label=\"Attachments\">");
             foreach (var a in m.Attachments)
             {
-                w.Raw("<li>Attachment: ").Text(a.Name ?? "(unnamed)").Text($" ({a.ContentType}").Text(a.Size is { } size ? $", {size:N0} bytes)" : ")").Raw("</li>");
+                w.Raw("<li>Attachment: ").Text(a.Name ?? "(unnamed)").Text($" ({a.ContentType}").Text(a.Size is { } size and >= 0 ? $", {size.ToString("N0", Format.Culture)} bytes)" : ")");
+                if (a.Url is { } url && Uri.TryCreate(url, UriKind.Absolute, out var u) && (u.Scheme == Uri.UriSchemeHttp || u.Scheme == Uri.UriSchemeHttps))
+                {
+                    // Pipermail scrubbed attachments: the list server's copy.
+                    w.Raw(" ").Link(url, "download from the list's archive");
+                }
+
+                w.Raw("</li>");
             }
 
             w.Raw("</ul>");

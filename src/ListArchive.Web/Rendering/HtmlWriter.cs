@@ -8,7 +8,7 @@ namespace ListArchive.Web.Rendering;
 /// only literal markup written by this project goes through <see cref="Raw"/>. Mail content is
 /// never written raw: mail HTML is never rendered as HTML.
 /// </summary>
-internal sealed class HtmlWriter
+internal sealed partial class HtmlWriter
 {
     private readonly StringBuilder _sb = new(8192);
 
@@ -45,6 +45,40 @@ internal sealed class HtmlWriter
         _sb.Append("</a>");
         return this;
     }
+
+    /// <summary>
+    /// Text with its http(s) URLs as links (rel=nofollow: mail is user content). URLs in stored
+    /// bodies are already unwrapped from Safe Links and the like at import; trailing punctuation
+    /// and a closing bracket stay text ("see <https://x>." links https://x).
+    /// </summary>
+    public HtmlWriter Linked(string? text)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return this;
+        }
+
+        var last = 0;
+        foreach (System.Text.RegularExpressions.Match m in Url().Matches(text))
+        {
+            var url = m.Value.TrimEnd('.', ',', ';', ':', '!', '?', ')', ']', '\'', '"', '>');
+            if (url.Length < 10 || !Uri.TryCreate(url, UriKind.Absolute, out _))
+            {
+                continue;
+            }
+
+            Text(text[last..m.Index]);
+            _sb.Append("<a rel=\"nofollow noopener\" href=\"").Append(HtmlEncoder.Default.Encode(url)).Append("\">");
+            Text(url);
+            _sb.Append("</a>");
+            last = m.Index + url.Length;
+        }
+
+        return Text(text[last..]);
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"https?://[^\s<>""]+", System.Text.RegularExpressions.RegexOptions.CultureInvariant | System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex Url();
 
     public override string ToString() => _sb.ToString();
 }
