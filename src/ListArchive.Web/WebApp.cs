@@ -13,7 +13,8 @@ public static class WebApp
     /// <summary>The default address: loopback only, port 5080.</summary>
     public const string DefaultUrl = "http://127.0.0.1:5080";
 
-    public static WebApplication Build(ArchiveReader archive, string? urls = null, ILoggerFactory? loggerFactory = null)
+    public static WebApplication Build(
+        ArchiveReader archive, string? urls = null, ILoggerFactory? loggerFactory = null, Action<IServiceCollection>? services = null)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ApplicationName = "ListArchive" });
         builder.WebHost.UseUrls(urls ?? DefaultUrl);
@@ -24,6 +25,7 @@ public static class WebApp
         }
 
         builder.Services.AddSingleton(archive);
+        services?.Invoke(builder.Services);
         var app = builder.Build();
         app.Use(async (context, next) =>
         {
@@ -35,6 +37,7 @@ public static class WebApp
         });
         ApiEndpoints.Map(app);
         PageEndpoints.Map(app);
+        Live.LiveEndpoints.Map(app);
         return app;
     }
 }
