@@ -9,6 +9,8 @@ if [ ! -d ../shared/corpora ]; then
   echo "warning: ../shared/corpora not found beside the repository; corpus tests will be skipped" >&2
 fi
 
+./tools/ci/install-dovecot.sh   # live-ingestion tests against a real Dovecot (skipped with the reason when it cannot be installed)
+
 log=$(mktemp)
 dotnet test ListArchive.sln -c Release --nologo 2>&1 | tee "$log"
 rc=${PIPESTATUS[0]}
