@@ -28,9 +28,9 @@ internal sealed class DovecotServer : IDisposable
 
     public string Password { get; }
 
-    public int Port { get; }
+    public int Port { get; private set; }
 
-    public int TlsPort { get; }
+    public int TlsPort { get; private set; }
 
     public string Directory => _dir.Path;
 
@@ -55,13 +55,25 @@ internal sealed class DovecotServer : IDisposable
             }
 
             System.IO.Directory.CreateDirectory(server._dir.Combine("run"));
-            File.WriteAllText(server._dir.Combine("dovecot.conf"), server.Config());
             Run("openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", server._dir.Combine("key.pem"),
                 "-out", server.CertificatePath, "-days", "1", "-subj", "/CN=127.0.0.1");
             Run("chown", "-R", "dovecot:dovecot", server._dir.Combine("mail"));
             Run("chmod", "755", server.Directory);
-            server.Start();
-            return server;
+            for (var attempt = 1; ; attempt++)
+            {
+                File.WriteAllText(server._dir.Combine("dovecot.conf"), server.Config());
+                try
+                {
+                    server.Start();
+                    return server;
+                }
+                catch (InvalidOperationException ex) when (attempt < 5 && ex.Message.Contains("Address already in use", StringComparison.Ordinal))
+                {
+                    // A free port picked here can be taken by another test's connection before Dovecot binds it.
+                    server.Port = FreePort();
+                    server.TlsPort = FreePort();
+                }
+            }
         }
         catch
         {
