@@ -255,7 +255,7 @@ internal sealed class ImapClient : IAsyncDisposable
             {
                 validity = v;
             }
-            else if (name == "UIDNEXT" && uint.TryParse(argument, NumberStyles.None, CultureInfo.InvariantCulture, out var u))
+            else if (name == "UIDNEXT" && uint.TryParse(argument, NumberStyles.None, CultureInfo.InvariantCulture, out var u) && u > 0)
             {
                 next = u;
             }

@@ -232,19 +232,21 @@ public sealed class ImapFollower
         }
 
         var run = new FolderRun(this, folder, info.UidValidity, last);
-        if (info.UidNext is { } next && next <= last + 1)
-        {
-            run.Finish(last);
-            return (0, info.Exists);
-        }
 
-        Status.SetState($"fetching {folder}");
+        // UIDNEXT (RFC 3501 §6.3.1) splits the search into spans; the last search is open-ended
+        // ("n:*"), so a stale or missing UIDNEXT costs one search, never a message.
         var from = last + 1;
-        var chunked = info.UidNext is { } n && (n - from) / SearchSpan <= 200;
+        var next = info.UidNext is { } n && n > from ? n : (uint?)null;
+        var chunked = next is { } nn && (nn - from) / SearchSpan <= 200;
         while (true)
         {
-            uint? to = chunked ? (uint)Math.Min((ulong)from + SearchSpan - 1, info.UidNext!.Value - 1UL) : null;
+            uint? to = chunked && from < next ? (uint)Math.Min((ulong)from + SearchSpan - 1, next!.Value - 1UL) : null;
             var uids = await client.UidSearchAsync(from, to, cancellationToken);
+            if (uids.Count > 0)
+            {
+                Status.SetState($"fetching {folder}");
+            }
+
             for (var i = 0; i < uids.Count; i += Math.Max(1, _source.FetchBatch))
             {
                 var slice = uids.GetRange(i, Math.Min(Math.Max(1, _source.FetchBatch), uids.Count - i));
@@ -253,14 +255,14 @@ public sealed class ImapFollower
                 run.Completed(slice[^1]);
             }
 
-            if (!chunked || to >= info.UidNext!.Value - 1)
+            if (to is null)
             {
-                // Below UIDNEXT, a UID not found now will never exist (RFC 3501 §2.3.1.1: UIDs only grow).
-                run.Finish(chunked ? to!.Value : uids.Count > 0 ? uids[^1] : last);
+                // Nothing at or above `from` beyond what was fetched: UIDs only grow (RFC 3501 §2.3.1.1).
+                run.Finish(uids.Count > 0 ? uids[^1] : from - 1);
                 break;
             }
 
-            from = to!.Value + 1;
+            from = to.Value + 1;
         }
 
         return (run.Stored, info.Exists);

@@ -119,6 +119,29 @@ internal sealed class DovecotServer : IDisposable
         }
     }
 
+    /// <summary>
+    /// Kills this instance at once (SIGKILL to its master and the master's children, by id), as a
+    /// crash or an OOM kill would: connections are reset mid-response.
+    /// </summary>
+    public void Kill()
+    {
+        var pidFile = _dir.Combine("run", "master.pid");
+        if (!_running || !File.Exists(pidFile))
+        {
+            return;
+        }
+
+        var master = File.ReadAllText(pidFile).Trim();
+        var children = System.IO.Directory.Exists($"/proc/{master}/task")
+            ? System.IO.Directory.GetDirectories($"/proc/{master}/task")
+                .SelectMany(t => File.Exists(Path.Combine(t, "children")) ? File.ReadAllText(Path.Combine(t, "children")).Split(' ', StringSplitOptions.RemoveEmptyEntries) : [])
+                .ToList()
+            : [];
+        Run("kill", ["-KILL", master, .. children]);
+        _running = false;
+        File.Delete(pidFile);
+    }
+
     /// <summary>Writes a message into new/ as a delivery agent would (Dovecot sees it on the next check).</summary>
     public void Deliver(string name, byte[] bytes)
     {
