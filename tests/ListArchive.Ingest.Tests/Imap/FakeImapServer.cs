@@ -28,6 +28,9 @@ internal sealed class FakeImapServer : IAsyncDisposable
 
     public uint UidValidity { get; set; } = 777;
 
+    /// <summary>UIDs whose body was sent, in order, over all connections.</summary>
+    public List<uint> Sent { get; } = [];
+
     /// <summary>Connections accepted so far.</summary>
     public int Connections { get; private set; }
 
@@ -130,6 +133,8 @@ internal sealed class FakeImapServer : IAsyncDisposable
                         {
                             continue;
                         }
+
+                        Sent.Add(uid);
 
                         if (OnFetch is { } hook)
                         {

@@ -68,6 +68,41 @@ public sealed class HostileServerTests
     }
 
     [Fact]
+    public async Task ARestartedProcessResumesFromTheSavedProgressExactly()
+    {
+        var box = Mailbox(12);
+        var late = box.Keys.TakeLast(2).ToList();
+        var held = late.ToDictionary(u => u, u => box[u]);
+        foreach (var uid in late)
+        {
+            box.Remove(uid);
+        }
+
+        await using var server = new FakeImapServer(box);
+        using var data = new TempDirectory();
+        using (var importer = new LiveImporter(data.Path))
+        {
+            Assert.Equal(10, await new ImapFollower(Source(server), importer).SyncOnceAsync());
+        }
+
+        foreach (var (uid, bytes) in held)
+        {
+            box[uid] = bytes;
+        }
+
+        server.Sent.Clear();
+        using (var importer = new LiveImporter(data.Path))
+        {
+            Assert.Equal(2, await new ImapFollower(Source(server), importer).SyncOnceAsync());
+        }
+
+        // Only the two new UIDs crossed the wire: the progress file, not the raw store, kept the place.
+        Assert.Equal(late, server.Sent);
+        Assert.Contains($"\"lastUid\": {late[^1]}", File.ReadAllText(Path.Combine(data.Path, "imap-progress.json")), StringComparison.Ordinal);
+        Assert.Equal(12, RawCount(data.Path));
+    }
+
+    [Fact]
     public async Task TruncatedLiteralDropsTheConnectionAndTheFollowerResumes()
     {
         await using var server = new FakeImapServer(Mailbox(15));
