@@ -132,7 +132,9 @@ public sealed class DovecotTests
         using var server = DovecotServer.Start(files);
         using var data = new TempDirectory();
         using var importer = new LiveImporter(data.Path);
-        var follower = new ImapFollower(Source(server), importer);
+        var source = Source(server);
+        source.Auth = "login";   // RFC 3501 §6.2.3 LOGIN, the other way in
+        var follower = new ImapFollower(source, importer);
         Assert.Equal(60, await follower.SyncOnceAsync());
         var before = follower.Status.Snapshot().Folders.Single();
 

@@ -28,6 +28,9 @@ internal sealed class FakeImapServer : IAsyncDisposable
 
     public uint UidValidity { get; set; } = 777;
 
+    /// <summary>What the server advertises; without SASL-IR the client must wait for "+" (RFC 4959).</summary>
+    public string Capabilities { get; set; } = "IMAP4rev1 AUTH=PLAIN SASL-IR IDLE";
+
     /// <summary>UIDs whose body was sent, in order, over all connections.</summary>
     public List<uint> Sent { get; } = [];
 
@@ -83,7 +86,7 @@ internal sealed class FakeImapServer : IAsyncDisposable
     {
         using var reader = new StreamReader(stream, Encoding.ASCII, false, 1024, leaveOpen: true);
         async Task Send(string line) => await stream.WriteAsync(Encoding.UTF8.GetBytes(line + "\r\n"), _stop.Token);
-        await Send("* OK [CAPABILITY IMAP4rev1 AUTH=PLAIN SASL-IR IDLE] fake ready");
+        await Send($"* OK [CAPABILITY {Capabilities}] fake ready");
         foreach (var noise in Noise(connection))
         {
             await Send(noise);
@@ -103,11 +106,23 @@ internal sealed class FakeImapServer : IAsyncDisposable
             switch (command)
             {
                 case "CAPABILITY":
-                    await Send("* CAPABILITY IMAP4rev1 AUTH=PLAIN SASL-IR IDLE");
+                    await Send($"* CAPABILITY {Capabilities}");
                     await Send($"{tag} OK done");
                     break;
                 case "AUTHENTICATE":
-                    var plain = Encoding.UTF8.GetString(Convert.FromBase64String(args.Split(' ')[1]));
+                    var initial = args.Split(' ');
+                    string response;
+                    if (initial.Length > 1)
+                    {
+                        response = initial[1];
+                    }
+                    else
+                    {
+                        await Send("+ ");
+                        response = await reader.ReadLineAsync(_stop.Token) ?? "";
+                    }
+
+                    var plain = Encoding.UTF8.GetString(Convert.FromBase64String(response));
                     await Send(plain.EndsWith("\0secret", StringComparison.Ordinal) ? $"{tag} OK logged in" : $"{tag} NO [AUTHENTICATIONFAILED] bad");
                     break;
                 case "EXAMINE":

@@ -227,6 +227,15 @@ public sealed class HostileServerTests
     }
 
     [Fact]
+    public async Task AuthenticatePlainWithoutSaslIrAnswersTheContinuation()
+    {
+        await using var server = new FakeImapServer(Mailbox(3)) { Capabilities = "IMAP4rev1 AUTH=PLAIN" };
+        using var data = new TempDirectory();
+        using var importer = new LiveImporter(data.Path);
+        Assert.Equal(3, await new ImapFollower(Source(server), importer).SyncOnceAsync());
+    }
+
+    [Fact]
     public async Task WrongPasswordIsAClearAuthenticationError()
     {
         await using var server = new FakeImapServer(Mailbox(1));
