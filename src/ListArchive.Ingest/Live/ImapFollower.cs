@@ -238,54 +238,72 @@ public sealed class ImapFollower
         var from = last + 1;
         var next = info.UidNext is { } n && n > from ? n : (uint?)null;
         var chunked = next is { } nn && (nn - from) / SearchSpan <= 200;
-        while (true)
+        try
         {
-            uint? to = chunked && from < next ? (uint)Math.Min((ulong)from + SearchSpan - 1, next!.Value - 1UL) : null;
-            var uids = await client.UidSearchAsync(from, to, cancellationToken);
-            if (uids.Count > 0)
-            {
-                Status.SetState($"fetching {folder}");
-            }
-
-            for (var i = 0; i < uids.Count; i += Math.Max(1, _source.FetchBatch))
-            {
-                var slice = uids.GetRange(i, Math.Min(Math.Max(1, _source.FetchBatch), uids.Count - i));
-                run.Requested(slice);
-                await client.UidFetchAsync(slice, m => run.AddAsync(m, cancellationToken), cancellationToken);
-                run.Completed(slice[^1]);
-            }
-
-            if (to is null)
-            {
-                // Nothing at or above `from` beyond what was fetched: UIDs only grow (RFC 3501 §2.3.1.1).
-                run.Finish(uids.Count > 0 ? uids[^1] : from - 1);
-                break;
-            }
-
-            from = to.Value + 1;
+            await FetchAsync();
+        }
+        catch
+        {
+            // The batch being imported finishes (and saves its progress) before a reconnect starts another run.
+            await run.DrainAsync();
+            throw;
         }
 
         return (run.Stored, info.Exists);
+
+        async Task FetchAsync()
+        {
+            while (true)
+            {
+                uint? to = chunked && from < next ? (uint)Math.Min((ulong)from + SearchSpan - 1, next!.Value - 1UL) : null;
+                var uids = await client.UidSearchAsync(from, to, cancellationToken);
+                if (uids.Count > 0)
+                {
+                    Status.SetState($"fetching {folder}");
+                }
+
+                for (var i = 0; i < uids.Count; i += Math.Max(1, _source.FetchBatch))
+                {
+                    var slice = uids.GetRange(i, Math.Min(Math.Max(1, _source.FetchBatch), uids.Count - i));
+                    run.Requested(slice);
+                    await client.UidFetchAsync(slice, m => run.AddAsync(m, cancellationToken), cancellationToken);
+                    await run.CompletedAsync(slice[^1], cancellationToken);
+                }
+
+                if (to is null)
+                {
+                    // Nothing at or above `from` beyond what was fetched: UIDs only grow (RFC 3501 §2.3.1.1).
+                    await run.FinishAsync(uids.Count > 0 ? uids[^1] : from - 1, cancellationToken);
+                    break;
+                }
+
+                from = to.Value + 1;
+            }
+        }
     }
 
     /// <summary>
     /// The messages of one folder check on their way to the importer, and the UID up to which
     /// everything asked for has been imported (so that progress never skips a message: a batch
-    /// imported mid-FETCH only counts the UIDs below the first one still missing).
+    /// imported mid-FETCH only counts the UIDs below the first one still missing). One batch is
+    /// imported in the background while the next is fetched; its progress is saved when its
+    /// import has committed, and batches are imported in order.
     /// </summary>
     private sealed class FolderRun(ImapFollower owner, string folder, uint uidValidity, uint last)
     {
-        private readonly List<RawMessage> _batch = [];
         private readonly SortedSet<uint> _outstanding = [];
+        private List<RawMessage> _batch = [];
+        private Task _importing = Task.CompletedTask;
         private long _bytes;
         private uint _received = last;
         private uint _safe = last;
+        private long _stored;
 
-        public long Stored { get; private set; }
+        public long Stored => Interlocked.Read(ref _stored);
 
         public void Requested(IEnumerable<uint> uids) => _outstanding.UnionWith(uids);
 
-        public Task AddAsync(FetchedMessage message, CancellationToken cancellationToken)
+        public async Task AddAsync(FetchedMessage message, CancellationToken cancellationToken)
         {
             _outstanding.Remove(message.Uid);
             _received = Math.Max(_received, message.Uid);
@@ -301,51 +319,78 @@ public sealed class ImapFollower
                 _bytes += message.Bytes.Length;
             }
 
-            if (_batch.Count >= Math.Max(1, owner._source.ImportBatch) || _bytes >= MaxBatchBytes)
+            if (Full)
             {
-                Flush(_outstanding.Count == 0 ? _received : Math.Min(_received, _outstanding.Min - 1), cancellationToken);
+                await FlushAsync(_outstanding.Count == 0 ? _received : Math.Min(_received, _outstanding.Min - 1), cancellationToken);
             }
-
-            return Task.CompletedTask;
         }
 
         /// <summary>The FETCH of a slice ended OK: UIDs it did not return were expunged meanwhile.</summary>
-        public void Completed(uint lastOfSlice)
+        public async Task CompletedAsync(uint lastOfSlice, CancellationToken cancellationToken)
         {
             _outstanding.Clear();
             _received = Math.Max(_received, lastOfSlice);
-            if (_batch.Count >= Math.Max(1, owner._source.ImportBatch) || _bytes >= MaxBatchBytes)
+            if (Full)
             {
-                Flush(_received, CancellationToken.None);
+                await FlushAsync(_received, cancellationToken);
             }
         }
 
-        public void Finish(uint through)
+        public async Task FinishAsync(uint through, CancellationToken cancellationToken)
         {
-            Flush(Math.Max(_received, through), CancellationToken.None);
+            await FlushAsync(Math.Max(_received, through), cancellationToken);
+            await _importing;
         }
 
-        private void Flush(uint safe, CancellationToken cancellationToken)
+        /// <summary>Waits for the batch in flight; its failure is logged (the caller is failing already).</summary>
+        public async Task DrainAsync()
         {
-            if (_batch.Count > 0)
+            try
             {
-                var summary = owner._importer.Import(_batch, owner._source.List, owner._source.Name, cancellationToken);
-                Stored += summary.Stored;
+                await _importing;
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                owner._log.Warning(ex, "IMAP source {Source} folder {Folder}: import of the last batch failed", owner._source.Name, folder);
+            }
+        }
+
+        private bool Full => _batch.Count >= Math.Max(1, owner._source.ImportBatch) || _bytes >= MaxBatchBytes;
+
+        private async Task FlushAsync(uint safe, CancellationToken cancellationToken)
+        {
+            // At most one batch in flight: the previous one commits (and saves progress) first.
+            await _importing;
+            var progress = new FolderProgress(uidValidity, Math.Max(_safe, safe));
+            _safe = progress.LastUid;
+            if (_batch.Count == 0)
+            {
+                Save(progress, 0);
+                return;
+            }
+
+            var batch = _batch;
+            _batch = [];
+            _bytes = 0;
+            _importing = Task.Run(() =>
+            {
+                // Not cancelled midway: the saved progress says the whole batch is in (a stop waits for one batch).
+                var summary = owner._importer.Import(batch, owner._source.List, owner._source.Name, CancellationToken.None);
+                Interlocked.Add(ref _stored, summary.Stored);
                 owner._log.Information("IMAP source {Source} folder {Folder}: {Read} messages fetched, {Stored} new",
                     owner._source.Name, folder, summary.Read, summary.Stored);
-                _batch.Clear();
-                _bytes = 0;
-                owner.Status.Fetched(folder, new FolderProgress(uidValidity, Math.Max(_safe, safe)), summary.Stored);
-            }
+                Save(progress, summary.Stored);
+            }, CancellationToken.None);
+        }
 
-            _safe = Math.Max(_safe, safe);
-            var progress = new FolderProgress(uidValidity, _safe);
+        private void Save(FolderProgress progress, long stored)
+        {
             if (owner._importer.Progress.Get(owner._source.Name, folder) != progress)
             {
                 owner._importer.Progress.Set(owner._source.Name, folder, progress);
             }
 
-            owner.Status.Fetched(folder, progress, 0);
+            owner.Status.Fetched(folder, progress, stored);
         }
     }
 }
