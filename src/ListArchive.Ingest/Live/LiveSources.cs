@@ -11,6 +11,7 @@ public sealed class LiveSources : IAsyncDisposable
     private readonly List<ImapFollower> _followers;
     private readonly CancellationTokenSource _stop = new();
     private readonly List<Task> _running = [];
+    private bool _disposed;
 
     public LiveSources(LiveImporter importer, IEnumerable<SourceDefinition> sources, ILogger? log = null)
     {
@@ -29,8 +30,15 @@ public sealed class LiveSources : IAsyncDisposable
         }
     }
 
+    /// <summary>Stops every follower (each finishes the batch it is importing); safe to call twice.</summary>
     public async ValueTask DisposeAsync()
     {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
         await _stop.CancelAsync();
         await Task.WhenAll(_running);
         _stop.Dispose();

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Runtime.InteropServices;
 using ListArchive.Ingest.Imap;
 using ListArchive.Ingest.Live;
 
@@ -49,13 +50,24 @@ internal static class FollowCommand
                 return failed == 0 ? 0 : 1;
             }
 
+            // Ctrl+C and SIGTERM stop the followers here (each finishes the batch it is importing,
+            // so the saved progress stays exact) rather than ending the process at once.
+            using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
+            using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
+            void Stop(PosixSignalContext context)
+            {
+                context.Cancel = true;
+                stop.Cancel();
+            }
+
             await using (var live = new LiveSources(importer, sources, log))
             {
                 live.Start();
                 output.WriteLine($"following {sources.Count} source(s) into {data} (Ctrl+C to stop)");
                 try
                 {
-                    await Task.Delay(Timeout.Infinite, cancellationToken);
+                    await Task.Delay(Timeout.Infinite, stop.Token);
                 }
                 catch (OperationCanceledException)
                 {
