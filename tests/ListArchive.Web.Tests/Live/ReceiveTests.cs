@@ -91,6 +91,22 @@ public sealed class ReceiveTests : IAsyncLifetime
         Assert.Equal(id, message.GetProperty("messageId").GetString());
         var lists = await _client.GetStringAsync("/api/lists");
         Assert.Contains("\"ksummit\"", lists, StringComparison.Ordinal);
+
+        // And searchable within seconds (the author's own words of that message).
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        JsonElement hits;
+        do
+        {
+            hits = JsonDocument.Parse(await _client.GetStringAsync("/api/search?q=%22shared+rdma%22")).RootElement.GetProperty("hits");
+            if (hits.GetArrayLength() > 0)
+            {
+                break;
+            }
+
+            await Task.Delay(100);
+        }
+        while (DateTime.UtcNow < deadline);
+        Assert.Equal(id, Assert.Single(hits.EnumerateArray()).GetProperty("messageId").GetString());
     }
 
     [Fact]
