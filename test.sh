@@ -10,6 +10,7 @@ if [ ! -d ../shared/corpora ]; then
 fi
 
 bash tools/ci/install-chromium.sh   # browser tests (ListArchive.Web.Tests/Browser) drive Debian's chromium
+bash tools/ci/install-dovecot.sh   # live-ingestion tests against a real Dovecot (skipped with the reason when it cannot be installed)
 
 log=$(mktemp)
 dotnet test ListArchive.sln -c Release --nologo 2>&1 | tee "$log"

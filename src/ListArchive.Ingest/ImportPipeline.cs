@@ -25,6 +25,7 @@ public sealed class ImportPipeline
     private readonly Archive _archive;
     private readonly ILogger _log;
     private BodyAnalyzer _analyzer = new(new Dictionary<(string Kind, string Key), string>());
+    private (string Origin, IReadOnlyList<RawMessage> Messages)? _memory;
 
     public ImportPipeline(Archive archive, ILogger? log = null)
     {
@@ -84,6 +85,30 @@ public sealed class ImportPipeline
         FlushFullText(tally);
         return tally.Summary(touched.ToList(), clock.Elapsed);
     }
+
+    /// <summary>
+    /// Imports messages handed over in memory (live ingestion: IMAP, HTTP receive; docs/live-ingestion.md)
+    /// through the same stages as files. <paramref name="origin"/> plays the input path: without
+    /// <see cref="ImportOptions.List"/> nor list headers, the list is its folder name. Not for
+    /// concurrent calls on one pipeline (callers serialise, as <see cref="Live.LiveImporter"/> does).
+    /// </summary>
+    public ImportSummary Import(
+        IReadOnlyList<RawMessage> messages, string origin, ImportOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        _memory = (origin, messages);
+        try
+        {
+            return Import([origin], options, null, cancellationToken);
+        }
+        finally
+        {
+            _memory = null;
+        }
+    }
+
+    /// <summary>Messages of <see cref="Import(IReadOnlyList{RawMessage}, string, ImportOptions?, CancellationToken)"/>, read in place of a path.</summary>
+    private IEnumerable<RawMessage> Open(string path, Tally tally) =>
+        _memory is { } memory && memory.Origin == path ? memory.Messages : MailSources.Open(path, d => OnReaderDiagnostic(d, tally));
 
     /// <summary>Rebuilds every derived table from the raw store.</summary>
     public ImportSummary Reindex(ImportOptions? options = null)
@@ -194,7 +219,7 @@ public sealed class ImportPipeline
             var seen = new Dictionary<(string Path, string Sha256), Outcome>();
             foreach (var path in paths)
             {
-                foreach (var raw in MailSources.Open(path, d => OnReaderDiagnostic(d, tally)))
+                foreach (var raw in Open(path, tally))
                 {
                     var file = SourceFile(raw.Position.Source);
                     if (file != currentFile)

@@ -21,7 +21,8 @@ public static class WebApp
     public const string ContentSecurityPolicy =
         "default-src 'none'; script-src 'self'; style-src 'unsafe-inline'; img-src 'self' data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
-    public static WebApplication Build(ArchiveReader archive, string? urls = null, ILoggerFactory? loggerFactory = null)
+    public static WebApplication Build(
+        ArchiveReader archive, string? urls = null, ILoggerFactory? loggerFactory = null, Action<IServiceCollection>? services = null)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ApplicationName = "ListArchive" });
         builder.WebHost.UseUrls(urls ?? DefaultUrl);
@@ -32,6 +33,7 @@ public static class WebApp
         }
 
         builder.Services.AddSingleton(archive);
+        services?.Invoke(builder.Services);
         var app = builder.Build();
         var log = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("ListArchive.Web");
         app.Use(async (context, next) =>
@@ -65,6 +67,7 @@ public static class WebApp
         });
         ApiEndpoints.Map(app);
         PageEndpoints.Map(app);
+        Live.LiveEndpoints.Map(app);
         app.MapFallback(() => PageEndpoints.NotFound("There is no page at this address."));
         return app;
     }

@@ -35,6 +35,8 @@ internal static class Cli
         root.Subcommands.Add(AuditCommand.Create());
         root.Subcommands.Add(UnwrapCommand.Create());
         root.Subcommands.Add(SegmentCommand.Create());
+        root.Subcommands.Add(SourcesCommand.Create());
+        root.Subcommands.Add(FollowCommand.Create());
         return root;
     }
 }

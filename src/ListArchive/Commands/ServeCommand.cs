@@ -1,6 +1,8 @@
 using System.CommandLine;
 using ListArchive.Ingest;
+using ListArchive.Ingest.Live;
 using ListArchive.Web;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Serilog.Extensions.Logging;
 
@@ -27,7 +29,18 @@ internal static class ServeCommand
             }
 
             using var loggerFactory = new SerilogLoggerFactory(log);
-            var app = WebApp.Build(new ArchiveReader(archive.Index, archive.Raw), parse.GetValue(urls), loggerFactory);
+
+            // Live ingestion (docs/live-ingestion.md): IMAP sources in the background, HTTP receive.
+            var live = LiveConfiguration.Load(archive.DataDirectory);
+            using var importer = new LiveImporter(archive.DataDirectory, log);
+            await using var sources = new LiveSources(importer, live.Sources, log);
+            var app = WebApp.Build(new ArchiveReader(archive.Index, archive.Raw), parse.GetValue(urls), loggerFactory, services =>
+            {
+                services.AddSingleton(importer);
+                services.AddSingleton(sources);
+                services.AddSingleton(live.Receive);
+            });
+            sources.Start();
             await app.StartAsync(cancellationToken);
             foreach (var address in app.Urls)
             {

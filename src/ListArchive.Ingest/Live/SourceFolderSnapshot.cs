@@ -1,0 +1,4 @@
+namespace ListArchive.Ingest.Live;
+
+/// <summary>One followed folder's progress.</summary>
+public sealed record SourceFolderSnapshot(string Folder, uint UidValidity, uint LastUid);
