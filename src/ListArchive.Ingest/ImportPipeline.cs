@@ -81,6 +81,7 @@ public sealed class ImportPipeline
 
         tally.Time(ImportStages.Thread, threadClock.Elapsed);
         LearnTrailers(options, tally);
+        tally.Time(ImportStages.Campaigns, CampaignStage.Run(_archive.Index, options.Campaigns, options.Parallelism, _log));
         return tally.Summary(touched.ToList(), clock.Elapsed);
     }
 
@@ -102,6 +103,7 @@ public sealed class ImportPipeline
 
         tally.Time(ImportStages.Thread, threadClock.Elapsed);
         LearnTrailers(options, tally);
+        tally.Time(ImportStages.Campaigns, CampaignStage.Run(_archive.Index, options.Campaigns, options.Parallelism, _log));
         return tally.Summary(touched.ToList(), clock.Elapsed);
     }
 

@@ -17,4 +17,7 @@ public static class ImportStages
 
     /// <summary>Learning footers and signatures, re-segmenting the messages they change.</summary>
     public const string Trailers = "trailers";
+
+    /// <summary>Fingerprinting own text and clustering campaigns (issue 8; docs/campaigns.md).</summary>
+    public const string Campaigns = "campaigns";
 }

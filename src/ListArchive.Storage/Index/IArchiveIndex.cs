@@ -78,4 +78,44 @@ public interface IArchiveIndex : IDisposable
     /// for subjects, bodies, own and quoted text, link and attachment URLs, and trailers.
     /// </summary>
     IEnumerable<(string MessageId, string Field, string Text)> EnumerateDerivedText();
+
+    // ---- Campaigns (issue 8; docs/campaigns.md) ----
+
+    /// <summary>Raw ids inserted, re-segmented or deleted since the campaign pass last ran, ascending.</summary>
+    IReadOnlyList<long> GetCampaignDirty(int limit);
+
+    /// <summary>Campaign inputs of stored messages (missing ids are left out), in raw-id order.</summary>
+    IReadOnlyList<ListArchive.Analysis.Campaigns.CampaignMember> GetCampaignMembers(IReadOnlyCollection<long> rawIds);
+
+    /// <summary>Own text of stored messages, by raw id.</summary>
+    IReadOnlyDictionary<long, string> GetOwnTexts(IReadOnlyCollection<long> rawIds);
+
+    /// <summary>Stored (band key, raw id) pairs for the given band keys.</summary>
+    IReadOnlyList<(long Key, long RawId)> GetCampaignCandidates(IReadOnlyCollection<long> bandKeys);
+
+    /// <summary>The stored campaign of each given message that has one.</summary>
+    IReadOnlyDictionary<long, string> GetCampaignOf(IReadOnlyCollection<long> rawIds);
+
+    /// <summary>Raw ids of a stored campaign's members.</summary>
+    IReadOnlyList<long> GetCampaignMemberIds(string campaignId);
+
+    /// <summary>Each list's normal rate in messages per hour (messages over the span of its dates).</summary>
+    IReadOnlyDictionary<string, double> GetListRates();
+
+    /// <summary>
+    /// In one transaction: replaces the sketches and bands of <paramref name="processed"/> messages
+    /// (null or missing sketch: none), deletes <paramref name="removed"/> campaigns, writes
+    /// <paramref name="campaigns"/>, and takes the processed ids off the dirty queue.
+    /// </summary>
+    void ApplyCampaigns(
+        IReadOnlyCollection<long> processed,
+        IReadOnlyDictionary<long, ListArchive.Analysis.Campaigns.CampaignSketch?> sketches,
+        IReadOnlyCollection<string> removed,
+        IReadOnlyList<StoredCampaign> campaigns);
+
+    /// <summary>Campaigns, flagged ones only unless <paramref name="all"/>; newest flag, then most copies, first.</summary>
+    IReadOnlyList<CampaignSummary> GetCampaigns(bool all, int offset, int limit);
+
+    /// <summary>One campaign with its messages (oldest first), or null.</summary>
+    CampaignView? GetCampaign(string id);
 }

@@ -1,0 +1,102 @@
+using ListArchive.Analysis.Reuse;
+
+namespace ListArchive.Analysis.Campaigns;
+
+/// <summary>
+/// The fingerprint of one message's own text (docs/campaigns.md §Fingerprint): the sorted set of
+/// word-shingle hashes over <see cref="WordStream"/>'s normalised words, its MinHash signature and
+/// the LSH band keys derived from it (Broder 1997; research note Part 2.1). Only own words count,
+/// so a reply quoting a letter is not a copy of it. Everything is a pure function of the text:
+/// the same text gives the same keys on every run and machine (<see cref="StableHash"/>).
+/// </summary>
+public sealed class CampaignSketch
+{
+    private CampaignSketch(int words, ulong[] shingles, ulong textHash, long[] bandKeys)
+    {
+        Words = words;
+        Shingles = shingles;
+        TextHash = textHash;
+        BandKeys = bandKeys;
+    }
+
+    /// <summary>Number of normalised own words.</summary>
+    public int Words { get; }
+
+    /// <summary>Distinct shingle hashes, sorted ascending.</summary>
+    public ulong[] Shingles { get; }
+
+    /// <summary>Hash of the whole normalised word stream: equal for exact copies (cross-posts).</summary>
+    public ulong TextHash { get; }
+
+    /// <summary>One key per band; two sketches are candidates when any key is equal.</summary>
+    public long[] BandKeys { get; }
+
+    /// <summary>The sketch of <paramref name="ownText"/>, or null below <see cref="CampaignOptions.MinWords"/> words.</summary>
+    public static CampaignSketch? Create(string? ownText, CampaignOptions options)
+    {
+        if (string.IsNullOrEmpty(ownText))
+        {
+            return null;
+        }
+
+        var stream = WordStream.Create(ownText);
+        if (stream.Count < options.MinWords)
+        {
+            return null;
+        }
+
+        var tokens = stream.Tokens;
+        var k = Math.Min(options.ShingleSize, tokens.Length);
+        var set = new HashSet<ulong>(tokens.Length);
+        for (var i = 0; i + k <= tokens.Length; i++)
+        {
+            set.Add(StableHash.Gram(tokens.Slice(i, k)));
+        }
+
+        var shingles = set.ToArray();
+        Array.Sort(shingles);
+        var textHash = StableHash.Gram(tokens);
+        return new CampaignSketch(tokens.Length, shingles, textHash, BandKeysOf(shingles, options));
+    }
+
+    /// <summary>
+    /// MinHash with one 64-bit mix per (permutation, shingle): h_p(s) = Mix(s ⊕ seed_p). Band key b is
+    /// the hash of its rows' minima and the band number (so equal minima in different bands differ).
+    /// </summary>
+    private static long[] BandKeysOf(ulong[] shingles, CampaignOptions options)
+    {
+        var rows = options.RowsPerBand;
+        var perms = options.Bands * rows;
+        Span<ulong> minima = perms <= 512 ? stackalloc ulong[perms] : new ulong[perms];
+        minima.Fill(ulong.MaxValue);
+        for (var p = 0; p < perms; p++)
+        {
+            var seed = StableHash.Mix(0x5851F42D4C957F2DUL * (ulong)(p + 1));
+            var min = ulong.MaxValue;
+            foreach (var s in shingles)
+            {
+                var h = StableHash.Mix(s ^ seed);
+                if (h < min)
+                {
+                    min = h;
+                }
+            }
+
+            minima[p] = min;
+        }
+
+        var keys = new long[options.Bands];
+        for (var b = 0; b < options.Bands; b++)
+        {
+            var h = StableHash.Mix(0xC2B2AE3D27D4EB4FUL ^ (ulong)b);
+            for (var r = 0; r < rows; r++)
+            {
+                h = StableHash.Mix(h ^ minima[(b * rows) + r]);
+            }
+
+            keys[b] = (long)h;
+        }
+
+        return keys;
+    }
+}
