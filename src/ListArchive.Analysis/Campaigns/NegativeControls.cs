@@ -25,7 +25,7 @@ public static partial class NegativeControls
             return PatchSeries;
         }
 
-        if (members.All(IsBot))
+        if (members.Count(IsBot) >= half)
         {
             return Bot;
         }
@@ -53,13 +53,18 @@ public static partial class NegativeControls
     public static bool IsBot(CampaignMember member) =>
         (member.SenderAddress is { } a && BotAddress().IsMatch(a))
         || (member.SenderName is { } n && BotName().IsMatch(n))
-        || Automated().IsMatch(member.OwnText);
+        || Automated().IsMatch(member.OwnText)
+        || Commit().IsMatch(member.Subject);
+
+    // Commit notifications: "[List] r2708 - trunk/…" (svn post-commit, bulmages-main), "pushed 1 commit to …" (IFTTT/GitHub).
+    [GeneratedRegex(@"(^(\[[^\]]*\]\s*)*r\d+ - |\bpushed \d+ commits? to\b|^\[?(svn|cvs|git) commit)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Commit();
 
     // git format-patch and its RFC/vN variants (ksummit-discuss and every kernel list).
     [GeneratedRegex(@"\[[^\]]*\bPATCH\b[^\]]*\]", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Patch();
 
-    [GeneratedRegex(@"^(no-?reply|do-?not-?reply|noreply|mailer-daemon|postmaster|jenkins|buildbot|travis|github|gitlab|bugzilla|trac|jira|notifications?|ci|bot|.*[-_.]bot)(\+[^@]*)?@", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(no-?reply|do-?not-?reply|noreply|mailer-daemon|postmaster|jenkins|buildbot|travis|github|gitlab|bugzilla|trac|jira|notifications?|ci|bot|svn|cvs|git|commits?|action|hostmaster|.*[-_.]bot)(\+[^@]*)?@", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex BotAddress();
 
     [GeneratedRegex(@"\b(bot|buildbot|jenkins|trac|bugzilla|github|gitlab|mailer-daemon|cron daemon)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
@@ -72,7 +77,7 @@ public static partial class NegativeControls
     private static partial Regex Cfp();
 
     // "[ANN] foo 1.2", "ANNOUNCE: …", "Twisted 21.2.0 released", "Release 3.1 available".
-    [GeneratedRegex(@"(\[ANN(OUNCE)?\]|\bANNOUNCE(MENT)?\b|\brelease[sd]?\b.*\d+\.\d+|\d+\.\d+.*\b(release[sd]?|is out|now available)\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(\[ANN(OUNCE)?\]|\bANNOUNCE(MENT)?\b|\brelease[sd]?\b.*\d+\.\d+|\brelease notes?\b|\d+\.\d+.*\b(release[sd]?|is out|now available)\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Release();
 
     [GeneratedRegex(@"\b(confidential|intended (only )?(for the )?(named )?recipient|disclaimer|unsubscribe|privileged|mailing list\b.*\blistinfo)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

@@ -87,7 +87,7 @@ public interface IArchiveIndex : IDisposable
     /// <summary>Campaign inputs of stored messages (missing ids are left out), in raw-id order.</summary>
     IReadOnlyList<ListArchive.Analysis.Campaigns.CampaignMember> GetCampaignMembers(IReadOnlyCollection<long> rawIds);
 
-    /// <summary>Own text of stored messages, by raw id.</summary>
+    /// <summary>The campaign text of stored messages (own and forwarded segments, no signature), by raw id.</summary>
     IReadOnlyDictionary<long, string> GetOwnTexts(IReadOnlyCollection<long> rawIds);
 
     /// <summary>Stored (band key, raw id) pairs for the given band keys.</summary>

@@ -44,18 +44,18 @@ public sealed partial class SqliteArchiveIndex
         // First-time sender: no earlier message of the same author on the same list (messages_by_list_author).
         return Query(c, """
             SELECT m.raw_id, m.message_id, m.list, coalesce(m.author_id, m.from_address, m.from_text), m.from_name, m.from_address,
-                   m.date_utc, m.date_offset, m.subject, m.own_text,
+                   m.date_utc, m.date_offset, m.subject, m.body, m.segments,
                    m.author_id IS NOT NULL AND m.date_utc IS NOT NULL AND NOT EXISTS (
                        SELECT 1 FROM messages p WHERE p.list = m.list AND p.author_id = m.author_id AND p.date_utc < m.date_utc)
             FROM messages m WHERE m.raw_id IN (SELECT value FROM json_each($ids)) ORDER BY m.raw_id
             """, r =>
         {
             var raw = r.GetInt64(0);
-            var own = r.GetString(9);
+            var own = CampaignText(r.GetString(9), r.GetString(10));
             var urls = links.GetValueOrDefault(raw) ?? [];
             urls.AddRange(UrlInText().Matches(own).Select(m => m.Value));
             return new CampaignMember(raw, r.GetString(1), r.GetString(2), r.GetString(3), Str(r, 4), Str(r, 5), Date(r, 6, 7),
-                r.GetString(8), own, urls.Distinct(StringComparer.Ordinal).ToList(), r.GetInt64(10) != 0);
+                r.GetString(8), own, urls.Distinct(StringComparer.Ordinal).ToList(), r.GetInt64(11) != 0);
         }, ("$ids", ids));
     }
 
@@ -68,8 +68,35 @@ public sealed partial class SqliteArchiveIndex
         }
 
         using var c = OpenReader();
-        return Query(c, "SELECT raw_id, own_text FROM messages WHERE raw_id IN (SELECT value FROM json_each($ids))",
-            r => (r.GetInt64(0), r.GetString(1)), ("$ids", JsonSerializer.Serialize(rawIds))).ToDictionary(p => p.Item1, p => p.Item2);
+        return Query(c, "SELECT raw_id, body, segments FROM messages WHERE raw_id IN (SELECT value FROM json_each($ids))",
+            r => (r.GetInt64(0), CampaignText(r.GetString(1), r.GetString(2))), ("$ids", JsonSerializer.Serialize(rawIds)))
+            .ToDictionary(p => p.Item1, p => p.Item2);
+    }
+
+    /// <summary>
+    /// The text a campaign is recognised by (docs/campaigns.md §Unit): the sender's own segments and
+    /// what they forward, without quotes, attributions, signatures, footers and boilerplate. A
+    /// signature is left out although own_text keeps it: a long signature would otherwise make every
+    /// short message of its author a "copy" of the others (twisted-python, 2002–2006).
+    /// </summary>
+    internal static string CampaignText(string body, string segments)
+    {
+        var parts = SegmentCodec.Decode(segments);
+        if (parts.Count == 0)
+        {
+            return body;
+        }
+
+        var sb = new System.Text.StringBuilder(body.Length);
+        foreach (var s in parts)
+        {
+            if ((s.Kind == TextSegment.Own || s.Kind == "forward") && s.Start >= 0 && s.Start + s.Length <= body.Length)
+            {
+                sb.Append(body, s.Start, s.Length).Append('\n');
+            }
+        }
+
+        return sb.ToString();
     }
 
     /// <inheritdoc />
