@@ -24,6 +24,8 @@ public static class CampaignStage
         var clock = Stopwatch.StartNew();
         var rates = new Lazy<IReadOnlyDictionary<string, double>>(index.GetListRates);
         int processed = 0, written = 0;
+        var touchedLists = new SortedSet<string>(StringComparer.Ordinal);
+        var describedIds = new HashSet<string>(StringComparer.Ordinal);
         while (true)
         {
             var dirty = index.GetCampaignDirty(Chunk);
@@ -44,9 +46,21 @@ public static class CampaignStage
 
             var update = CampaignClusterer.Update(sketches, new IndexLookup(index, options), options);
             var campaigns = update.Clusters.Select(members => Describe(index, members, rates.Value, options)).ToList();
+            touchedLists.UnionWith(index.GetListsOf(dirty));
             index.ApplyCampaigns(dirty, sketches, update.Removed, campaigns);
+            describedIds.UnionWith(campaigns.Select(c => c.Id));
             processed += dirty.Count;
             written += campaigns.Count;
+        }
+
+        // Signals read the whole list (its normal rate, who posted there before), which this run
+        // changed: the other clusters of the touched lists are described again, so that what is
+        // stored never depends on which messages came in which run.
+        if (touchedLists.Count > 0)
+        {
+            var again = index.GetCampaignIdsOnLists(touchedLists).Where(id => !describedIds.Contains(id))
+                .Select(id => Describe(index, index.GetCampaignMemberIds(id), rates.Value, options)).ToList();
+            index.ApplyCampaigns([], new Dictionary<long, CampaignSketch?>(), [], again);
         }
 
         log?.Debug("Campaigns: {Processed} messages fingerprinted, {Written} clusters written in {Elapsed}", processed, written, clock.Elapsed);

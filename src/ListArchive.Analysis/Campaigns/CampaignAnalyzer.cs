@@ -188,11 +188,13 @@ public static partial class CampaignAnalyzer
     private static List<string> SignOnMarkers(List<CampaignMember> members, int senders)
     {
         var markers = new List<string>();
+        // "Shared by all" in the issue; 80% so that one copy forwarded without the link (governance
+        // sample: the post that trimmed the letter) does not hide the form.
         if (senders >= 2)
         {
-            foreach (var link in SharedLinks(members).Where(l => l.Senders == senders && FormLink().IsMatch(l.Url)))
+            foreach (var link in SharedLinks(members).Where(l => l.Senders * 5 >= senders * 4 && FormLink().IsMatch(l.Url)))
             {
-                markers.Add("form or petition link shared by every sender: " + link.Url);
+                markers.Add($"form or petition link shared by {link.Senders} of {senders} senders: {link.Url}");
             }
         }
 
@@ -211,7 +213,7 @@ public static partial class CampaignAnalyzer
         return markers;
     }
 
-    [GeneratedRegex(@"(forms\.gle|docs\.google\.com/forms|typeform\.com|jotform|surveymonkey|airtable\.com|framaforms|cryptpad\.fr/form|change\.org|avaaz\.org|actionnetwork\.org|/petition|/sign|/endorse|/form)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(forms\.gle|docs\.google\.com/forms|typeform\.com|jotform|surveymonkey|airtable\.com|framaforms|cryptpad\.fr/form|change\.org|avaaz\.org|actionnetwork\.org|[-/_.](petition|sign|signup|endorse|form)\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex FormLink();
 
     [GeneratedRegex(@"\b(sign[- ]?on|add (your|the name of your) (name|signature|organi[sz]ation)|endorse (this|the)|signator(y|ies)|co-?sign|sign (the|this|our) (open )?(letter|petition|statement))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

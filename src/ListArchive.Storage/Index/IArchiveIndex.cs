@@ -113,6 +113,12 @@ public interface IArchiveIndex : IDisposable
         IReadOnlyCollection<string> removed,
         IReadOnlyList<StoredCampaign> campaigns);
 
+    /// <summary>The distinct lists of the given stored messages.</summary>
+    IReadOnlyList<string> GetListsOf(IReadOnlyCollection<long> rawIds);
+
+    /// <summary>Ids of the campaigns with a member on any of the given lists.</summary>
+    IReadOnlyList<string> GetCampaignIdsOnLists(IReadOnlyCollection<string> lists);
+
     /// <summary>Campaigns, flagged ones only unless <paramref name="all"/>; newest flag, then most copies, first.</summary>
     IReadOnlyList<CampaignSummary> GetCampaigns(bool all, int offset, int limit);
 

@@ -233,6 +233,24 @@ public sealed partial class SqliteArchiveIndex
     }
 
     /// <inheritdoc />
+    public IReadOnlyList<string> GetListsOf(IReadOnlyCollection<long> rawIds)
+    {
+        using var c = OpenReader();
+        return Query(c, "SELECT DISTINCT list FROM messages WHERE raw_id IN (SELECT value FROM json_each($ids)) ORDER BY list",
+            r => r.GetString(0), ("$ids", JsonSerializer.Serialize(rawIds)));
+    }
+
+    /// <inheritdoc />
+    public IReadOnlyList<string> GetCampaignIdsOnLists(IReadOnlyCollection<string> lists)
+    {
+        using var c = OpenReader();
+        return Query(c, """
+            SELECT DISTINCT cm.campaign_id FROM campaign_members cm JOIN messages m ON m.raw_id = cm.raw_id
+            WHERE m.list IN (SELECT value FROM json_each($lists)) ORDER BY cm.campaign_id
+            """, r => r.GetString(0), ("$lists", JsonSerializer.Serialize(lists)));
+    }
+
+    /// <inheritdoc />
     public IReadOnlyList<CampaignSummary> GetCampaigns(bool all, int offset, int limit)
     {
         using var c = OpenReader();
