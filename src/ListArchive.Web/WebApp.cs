@@ -35,6 +35,7 @@ public static class WebApp
         });
         ApiEndpoints.Map(app);
         PageEndpoints.Map(app);
+        Campaigns.CampaignEndpoints.Map(app);
         return app;
     }
 }

@@ -87,10 +87,27 @@ public sealed partial class SqliteArchiveIndex
             return body;
         }
 
+        var text = Join(body, parts, k => k == TextSegment.Own || k == "forward");
+        if (Analysis.Reuse.WordStream.Create(text).Count >= MinCampaignWords)
+        {
+            return text;
+        }
+
+        // Nothing of the sender's own left: the footer learner may have taken a text that many
+        // senders posted verbatim for a list footer (five identical petitions are indistinguishable
+        // from a footer to it). Footer and boilerplate then count, so the copies stay visible; real
+        // footers of empty posts are recognised as the negative control "footer-or-disclaimer".
+        return Join(body, parts, k => k is not ("quote" or "attribution" or "signature"));
+    }
+
+    private const int MinCampaignWords = 8;
+
+    private static string Join(string body, IReadOnlyList<TextSegment> parts, Func<string, bool> keep)
+    {
         var sb = new System.Text.StringBuilder(body.Length);
         foreach (var s in parts)
         {
-            if ((s.Kind == TextSegment.Own || s.Kind == "forward") && s.Start >= 0 && s.Start + s.Length <= body.Length)
+            if (keep(s.Kind) && s.Start >= 0 && s.Start + s.Length <= body.Length)
             {
                 sb.Append(body, s.Start, s.Length).Append('\n');
             }
@@ -283,12 +300,13 @@ public sealed partial class SqliteArchiveIndex
     private static CampaignSummary Summary(SqliteConnection c, string id, string signals)
     {
         var members = Query(c, """
-            SELECT m.message_id, m.list FROM campaign_members cm JOIN messages m ON m.raw_id = cm.raw_id
+            SELECT m.message_id, m.list, m.subject FROM campaign_members cm JOIN messages m ON m.raw_id = cm.raw_id
             WHERE cm.campaign_id = $id ORDER BY m.date_utc IS NULL, m.date_utc, m.message_id, m.list
-            """, r => (r.GetString(0), r.GetString(1)), ("$id", id));
+            """, r => (r.GetString(0), r.GetString(1), r.GetString(2)), ("$id", id));
         return new CampaignSummary(
             id,
             JsonSerializer.Deserialize<CampaignSignals>(signals, SignalJson)!,
+            members.Count == 0 ? "" : members[0].Item3,
             members.Select(m => m.Item1).Distinct(StringComparer.Ordinal).ToList(),
             members.Select(m => m.Item2).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList());
     }
