@@ -48,5 +48,20 @@ public sealed record CampaignOptions
 
     public TimeSpan LockstepWindow { get; init; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>
+    /// Bands of the second, loose sketch over content words (docs/campaigns.md §Heavy edits): it finds
+    /// copies whose word order a heavy rewording broke (40% of tokens edited); 0 turns it off.
+    /// </summary>
+    public int LooseBands { get; init; } = 0;
+
+    /// <summary>Both texts need this many words for the loose match.</summary>
+    public int LooseMinWords { get; init; } = 80;
+
+    /// <summary>Loose match: Jaccard of the content-word sets at least this…</summary>
+    public double LooseWordJaccard { get; init; } = 0.2;
+
+    /// <summary>…and this share of the smaller text's shingles shared (some word order must survive).</summary>
+    public double LooseContainment { get; init; } = 0.04;
+
     public int RowsPerBand => Math.Max(1, Permutations / Math.Max(1, Bands));
 }

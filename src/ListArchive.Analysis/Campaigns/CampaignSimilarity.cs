@@ -58,6 +58,19 @@ public static class CampaignSimilarity
 
         var smaller = Math.Min(a.Shingles.Length, b.Shingles.Length);
         var containment = smaller == 0 ? 0 : (double)shared / smaller;
-        return jaccard >= options.MinJaccard || containment >= options.MinContainment;
+        if (jaccard >= options.MinJaccard || containment >= options.MinContainment)
+        {
+            return true;
+        }
+
+        // Heavy rewording: most content words kept, a little word order left (docs/campaigns.md §Heavy edits).
+        if (options.LooseBands <= 0 || Math.Min(a.Words, b.Words) < options.LooseMinWords || containment < options.LooseContainment)
+        {
+            return false;
+        }
+
+        var words = Shared(a.ContentWords, b.ContentWords);
+        var wordUnion = a.ContentWords.Length + b.ContentWords.Length - words;
+        return wordUnion > 0 && (double)words / wordUnion >= options.LooseWordJaccard;
     }
 }

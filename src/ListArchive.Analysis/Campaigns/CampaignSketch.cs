@@ -11,10 +11,11 @@ namespace ListArchive.Analysis.Campaigns;
 /// </summary>
 public sealed class CampaignSketch
 {
-    private CampaignSketch(int words, ulong[] shingles, ulong textHash, long[] bandKeys)
+    private CampaignSketch(int words, ulong[] shingles, ulong[] contentWords, ulong textHash, long[] bandKeys)
     {
         Words = words;
         Shingles = shingles;
+        ContentWords = contentWords;
         TextHash = textHash;
         BandKeys = bandKeys;
     }
@@ -24,6 +25,9 @@ public sealed class CampaignSketch
 
     /// <summary>Distinct shingle hashes, sorted ascending.</summary>
     public ulong[] Shingles { get; }
+
+    /// <summary>Distinct content words (five letters or more, not a common function word), sorted ascending.</summary>
+    public ulong[] ContentWords { get; }
 
     /// <summary>Hash of the whole normalised word stream: equal for exact copies (cross-posts).</summary>
     public ulong TextHash { get; }
@@ -55,23 +59,47 @@ public sealed class CampaignSketch
 
         var shingles = set.ToArray();
         Array.Sort(shingles);
+        var content = new HashSet<ulong>();
+        foreach (var t in tokens)
+        {
+            if (t.Length >= 5 && !Common.Contains(t.Hash))
+            {
+                content.Add(StableHash.Mix(t.Hash));
+            }
+        }
+
+        var contentWords = content.ToArray();
+        Array.Sort(contentWords);
         var textHash = StableHash.Gram(tokens);
-        return new CampaignSketch(tokens.Length, shingles, textHash, BandKeysOf(shingles, options));
+        var keys = BandKeysOf(shingles, options.Bands, options.RowsPerBand, 0);
+        if (options.LooseBands > 0 && tokens.Length >= options.LooseMinWords && contentWords.Length > 0)
+        {
+            keys = [.. keys, .. BandKeysOf(contentWords, options.LooseBands, 2, 0x10000)];
+        }
+
+        return new CampaignSketch(tokens.Length, shingles, contentWords, textHash, keys);
     }
+
+    // Frequent English function words of five letters or more: they say nothing about the content.
+    private static readonly HashSet<ulong> Common = [.. new[]
+    {
+        "about", "after", "again", "against", "because", "before", "being", "below", "between", "could", "doesn", "during",
+        "every", "first", "having", "other", "their", "there", "these", "thing", "things", "think", "those", "through", "under",
+        "until", "where", "which", "while", "would", "should", "still", "since", "might", "maybe", "really", "another", "something",
+    }.Select(w => WordStream.Create(w)[0].Hash)];
 
     /// <summary>
     /// MinHash with one 64-bit mix per (permutation, shingle): h_p(s) = Mix(s ⊕ seed_p). Band key b is
     /// the hash of its rows' minima and the band number (so equal minima in different bands differ).
     /// </summary>
-    private static long[] BandKeysOf(ulong[] shingles, CampaignOptions options)
+    private static long[] BandKeysOf(ulong[] shingles, int bands, int rows, int salt)
     {
-        var rows = options.RowsPerBand;
-        var perms = options.Bands * rows;
+        var perms = bands * rows;
         Span<ulong> minima = perms <= 512 ? stackalloc ulong[perms] : new ulong[perms];
         minima.Fill(ulong.MaxValue);
         for (var p = 0; p < perms; p++)
         {
-            var seed = StableHash.Mix(0x5851F42D4C957F2DUL * (ulong)(p + 1));
+            var seed = StableHash.Mix(0x5851F42D4C957F2DUL * (ulong)(p + 1 + salt));
             var min = ulong.MaxValue;
             foreach (var s in shingles)
             {
@@ -85,10 +113,10 @@ public sealed class CampaignSketch
             minima[p] = min;
         }
 
-        var keys = new long[options.Bands];
-        for (var b = 0; b < options.Bands; b++)
+        var keys = new long[bands];
+        for (var b = 0; b < bands; b++)
         {
-            var h = StableHash.Mix(0xC2B2AE3D27D4EB4FUL ^ (ulong)b);
+            var h = StableHash.Mix(0xC2B2AE3D27D4EB4FUL ^ (ulong)(b + salt));
             for (var r = 0; r < rows; r++)
             {
                 h = StableHash.Mix(h ^ minima[(b * rows) + r]);
