@@ -34,20 +34,26 @@ public static class CampaignStage
                 break;
             }
 
-            var texts = index.GetOwnTexts(dirty);
+            var t0 = clock.Elapsed;
+            var texts = index.GetCampaignTexts(dirty);
             var sketched = new CampaignSketch?[dirty.Count];
             Parallel.For(0, dirty.Count, new ParallelOptions { MaxDegreeOfParallelism = parallelism },
-                i => sketched[i] = CampaignSketch.Create(texts.GetValueOrDefault(dirty[i]), options));
+                i => sketched[i] = texts.TryGetValue(dirty[i], out var t) ? CampaignSketch.Create(t.Text, options, t.Date) : null);
             var sketches = new Dictionary<long, CampaignSketch?>(dirty.Count);
             for (var i = 0; i < dirty.Count; i++)
             {
                 sketches[dirty[i]] = sketched[i];
             }
 
+            var t1 = clock.Elapsed;
             var update = CampaignClusterer.Update(sketches, new IndexLookup(index, options), options);
+            var t2 = clock.Elapsed;
             var campaigns = update.Clusters.Select(members => Describe(index, members, rates.Value, options)).ToList();
             touchedLists.UnionWith(index.GetListsOf(dirty));
+            var t3 = clock.Elapsed;
             index.ApplyCampaigns(dirty, sketches, update.Removed, campaigns);
+            log?.Debug("Campaign chunk of {Count}: sketch {Sketch} cluster {Cluster} describe {Describe} write {Write}",
+                dirty.Count, t1 - t0, t2 - t1, t3 - t2, clock.Elapsed - t3);
             describedIds.UnionWith(campaigns.Select(c => c.Id));
             processed += dirty.Count;
             written += campaigns.Count;
@@ -56,6 +62,7 @@ public static class CampaignStage
         // Signals read the whole list (its normal rate, who posted there before), which this run
         // changed: the other clusters of the touched lists are described again, so that what is
         // stored never depends on which messages came in which run.
+        var tAgain = clock.Elapsed;
         if (touchedLists.Count > 0)
         {
             var again = index.GetCampaignIdsOnLists(touchedLists).Where(id => !describedIds.Contains(id))
@@ -63,6 +70,7 @@ public static class CampaignStage
             index.ApplyCampaigns([], new Dictionary<long, CampaignSketch?>(), [], again);
         }
 
+        log?.Debug("Campaigns re-described in {Again}", clock.Elapsed - tAgain);
         log?.Debug("Campaigns: {Processed} messages fingerprinted, {Written} clusters written in {Elapsed}", processed, written, clock.Elapsed);
         return clock.Elapsed;
     }
@@ -82,9 +90,9 @@ public static class CampaignStage
         public IReadOnlyDictionary<long, CampaignSketch> Sketches(IReadOnlyCollection<long> rawIds)
         {
             var result = new Dictionary<long, CampaignSketch>();
-            foreach (var (raw, text) in index.GetOwnTexts(rawIds))
+            foreach (var (raw, (text, date)) in index.GetCampaignTexts(rawIds))
             {
-                if (CampaignSketch.Create(text, options) is { } sketch)
+                if (CampaignSketch.Create(text, options, date) is { } sketch)
                 {
                     result[raw] = sketch;
                 }

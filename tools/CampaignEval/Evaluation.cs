@@ -27,7 +27,7 @@ internal static class Evaluation
         foreach (var rate in rates)
         {
             var random = new Random(seed * 1000 + rate);
-            var injector = new Injector(random, vocabulary, tokens);
+            var injector = new Injector(random, vocabulary, tokens, background.Select(m => m.Date).Where(d => d.Year > 1990).ToList());
             long nextId = background.Count;
             var injected = new List<EvalMessage>();
             for (var t = 0; t < templates.Count; t++)
@@ -47,7 +47,7 @@ internal static class Evaluation
             {
                 var chunk = order.Skip(i).Take(1000).ToList();
                 var sketches = new CampaignSketch?[chunk.Count];
-                Parallel.For(0, chunk.Count, k => sketches[k] = CampaignSketch.Create(chunk[k].Text, options));
+                Parallel.For(0, chunk.Count, k => sketches[k] = CampaignSketch.Create(chunk[k].Text, options, chunk[k].Date));
                 store.Add(chunk.Select((m, k) => (m.Id, sketches[k])).ToDictionary(p => p.Id, p => p.Item2), options,
                     members => members.Min().ToString(CultureInfo.InvariantCulture));
             }

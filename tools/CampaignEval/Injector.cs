@@ -9,14 +9,15 @@ namespace ListArchive.Tools.CampaignEval;
 /// with token edits at rate e (substitution 60%, deletion 20%, insertion 20%; words drawn from the
 /// corpus vocabulary) and, half the time, a personal paragraph of up to 200 words on top.
 /// </summary>
-internal sealed partial class Injector(Random random, IReadOnlyList<string> vocabulary, IReadOnlyList<string> tokens)
+internal sealed partial class Injector(Random random, IReadOnlyList<string> vocabulary, IReadOnlyList<string> tokens, IReadOnlyList<DateTimeOffset> dates)
 {
     public static readonly int[] SenderCounts = [3, 5, 10, 30, 100, 300, 1000];
     public static readonly TimeSpan[] Spreads = [TimeSpan.FromMinutes(1), TimeSpan.FromHours(1), TimeSpan.FromDays(1), TimeSpan.FromDays(7), TimeSpan.FromDays(14)];
 
     public List<EvalMessage> Campaign(int campaign, string template, int senders, int lists, TimeSpan spread, double editRate, ref long nextId)
     {
-        var start = new DateTimeOffset(2022, 1, 1, 0, 0, 0, TimeSpan.Zero).AddDays(random.Next(0, 300));
+        // Starts at the date of a random corpus message: campaigns land among the real mail of their time.
+        var start = dates[random.Next(dates.Count)];
         var copies = new List<EvalMessage>(senders);
         var words = Words().Matches(template).Select(m => m.Value).ToList();
         for (var s = 0; s < senders; s++)

@@ -17,6 +17,7 @@ for (var i = 0; i + 1 < args.Length; i += 2)
         case "--loose-jaccard": options = options with { LooseWordJaccard = double.Parse(args[i + 1], System.Globalization.CultureInfo.InvariantCulture) }; break;
         case "--loose-containment": options = options with { LooseContainment = double.Parse(args[i + 1], System.Globalization.CultureInfo.InvariantCulture) }; break;
         case "--loose-min-words": options = options with { LooseMinWords = int.Parse(args[i + 1], System.Globalization.CultureInfo.InvariantCulture) }; break;
+        case "--loose-rows": options = options with { LooseRows = int.Parse(args[i + 1], System.Globalization.CultureInfo.InvariantCulture) }; break;
         case "--loose-bands": options = options with { LooseBands = int.Parse(args[i + 1], System.Globalization.CultureInfo.InvariantCulture) }; break;
         default: Console.Error.WriteLine($"unknown option {args[i]}"); return 2;
     }

@@ -71,16 +71,7 @@ public static class CampaignClusterer
 
         foreach (var bucket in buckets.Values)
         {
-            for (var i = 1; i < bucket.Count; i++)
-            {
-                for (var j = 0; j < i; j++)
-                {
-                    if (uf.Find(bucket[i]) != uf.Find(bucket[j]) && CampaignSimilarity.AreCopies(work[bucket[i]], work[bucket[j]], options))
-                    {
-                        uf.Union(bucket[i], bucket[j]);
-                    }
-                }
-            }
+            VerifyBucket(bucket, work, uf, options);
         }
 
         // 3. Candidates among stored messages: verified against the work members sharing the key;
@@ -141,5 +132,67 @@ public static class CampaignClusterer
         // Every set of two or more holds a work member: stored messages join only through one.
         IReadOnlyList<IReadOnlyList<long>> groups = uf.Groups().Where(g => g.Count >= 2).ToList();
         return new ClusterUpdate(removed.ToList(), groups);
+    }
+
+    /// <summary>
+    /// Every pair of a bucket that is not yet in one set is verified, set by set: a member is tried
+    /// against the members of each other set until one is a copy, then the sets merge. A bucket of
+    /// n identical texts (a bot's daily report) costs O(n), not O(n²).
+    /// </summary>
+    private static void VerifyBucket(List<long> bucket, Dictionary<long, CampaignSketch> work, UnionFind uf, CampaignOptions options)
+    {
+        if (bucket.Count < 2)
+        {
+            return;
+        }
+
+        var groups = new Dictionary<long, List<long>>();
+        foreach (var id in bucket)
+        {
+            var merged = false;
+            foreach (var (root, members) in groups)
+            {
+                if (uf.Find(root) == uf.Find(id))
+                {
+                    continue;
+                }
+
+                foreach (var other in members)
+                {
+                    if (CampaignSimilarity.AreCopies(work[id], work[other], options))
+                    {
+                        uf.Union(id, other);
+                        merged = true;
+                        break;
+                    }
+                }
+            }
+
+            if (merged)
+            {
+                // Sets merged: regroup by the sets as they are now.
+                var regrouped = new Dictionary<long, List<long>>();
+                foreach (var (root, members) in groups)
+                {
+                    var r = uf.Find(root);
+                    if (!regrouped.TryGetValue(r, out var list))
+                    {
+                        regrouped[r] = list = [];
+                    }
+
+                    list.AddRange(members);
+                }
+
+                groups = regrouped;
+            }
+
+            var mine = uf.Find(id);
+            if (!groups.TryGetValue(mine, out var mineList))
+            {
+                groups[mine] = mineList = [];
+            }
+
+            mineList.Add(id);
+        }
     }
 }

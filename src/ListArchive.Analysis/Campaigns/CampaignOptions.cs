@@ -52,7 +52,17 @@ public sealed record CampaignOptions
     /// Bands of the second, loose sketch over content words (docs/campaigns.md §Heavy edits): it finds
     /// copies whose word order a heavy rewording broke (40% of tokens edited); 0 turns it off.
     /// </summary>
-    public int LooseBands { get; init; } = 0;
+    public int LooseBands { get; init; } = 16;
+
+    /// <summary>Rows per loose band: 3 keeps topical collisions (and the cost of verifying them) down.</summary>
+    public int LooseRows { get; init; } = 3;
+
+    /// <summary>
+    /// Loose matches only join copies sent within this time of each other: a campaign arrives within
+    /// days or weeks, while topical messages that share vocabulary span years and would chain into
+    /// one cluster (twisted-python and numpy-discussion did with no window).
+    /// </summary>
+    public TimeSpan LooseWindow { get; init; } = TimeSpan.FromDays(14);
 
     /// <summary>Both texts need this many words for the loose match.</summary>
     public int LooseMinWords { get; init; } = 80;

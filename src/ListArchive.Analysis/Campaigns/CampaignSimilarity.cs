@@ -64,7 +64,8 @@ public static class CampaignSimilarity
         }
 
         // Heavy rewording: most content words kept, a little word order left (docs/campaigns.md §Heavy edits).
-        if (options.LooseBands <= 0 || Math.Min(a.Words, b.Words) < options.LooseMinWords || containment < options.LooseContainment)
+        if (options.LooseBands <= 0 || Math.Min(a.Words, b.Words) < options.LooseMinWords || containment < options.LooseContainment
+            || a.Date is not { } da || b.Date is not { } db || (da - db).Duration() > options.LooseWindow)
         {
             return false;
         }

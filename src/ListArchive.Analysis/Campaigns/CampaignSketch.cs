@@ -29,6 +29,9 @@ public sealed class CampaignSketch
     /// <summary>Distinct content words (five letters or more, not a common function word), sorted ascending.</summary>
     public ulong[] ContentWords { get; }
 
+    /// <summary>When the message was sent (for the loose match's window); null when unknown.</summary>
+    public DateTimeOffset? Date { get; private init; }
+
     /// <summary>Hash of the whole normalised word stream: equal for exact copies (cross-posts).</summary>
     public ulong TextHash { get; }
 
@@ -36,14 +39,14 @@ public sealed class CampaignSketch
     public long[] BandKeys { get; }
 
     /// <summary>The sketch of <paramref name="ownText"/>, or null below <see cref="CampaignOptions.MinWords"/> words.</summary>
-    public static CampaignSketch? Create(string? ownText, CampaignOptions options)
+    public static CampaignSketch? Create(string? ownText, CampaignOptions options, DateTimeOffset? date = null)
     {
         if (string.IsNullOrEmpty(ownText))
         {
             return null;
         }
 
-        var stream = WordStream.Create(ownText);
+        var stream = WordStream.Create(ProseFilter.Prose(ownText));
         if (stream.Count < options.MinWords)
         {
             return null;
@@ -74,10 +77,10 @@ public sealed class CampaignSketch
         var keys = BandKeysOf(shingles, options.Bands, options.RowsPerBand, 0);
         if (options.LooseBands > 0 && tokens.Length >= options.LooseMinWords && contentWords.Length > 0)
         {
-            keys = [.. keys, .. BandKeysOf(contentWords, options.LooseBands, 2, 0x10000)];
+            keys = [.. keys, .. BandKeysOf(contentWords, options.LooseBands, options.LooseRows, 0x10000)];
         }
 
-        return new CampaignSketch(tokens.Length, shingles, contentWords, textHash, keys);
+        return new CampaignSketch(tokens.Length, shingles, contentWords, textHash, keys) { Date = date };
     }
 
     // Frequent English function words of five letters or more: they say nothing about the content.
@@ -95,7 +98,7 @@ public sealed class CampaignSketch
     private static long[] BandKeysOf(ulong[] shingles, int bands, int rows, int salt)
     {
         var perms = bands * rows;
-        Span<ulong> minima = perms <= 512 ? stackalloc ulong[perms] : new ulong[perms];
+        Span<ulong> minima = perms <= 512 ? stackalloc ulong[512] : new ulong[perms];
         minima.Fill(ulong.MaxValue);
         for (var p = 0; p < perms; p++)
         {

@@ -88,7 +88,7 @@ public interface IArchiveIndex : IDisposable
     IReadOnlyList<ListArchive.Analysis.Campaigns.CampaignMember> GetCampaignMembers(IReadOnlyCollection<long> rawIds);
 
     /// <summary>The campaign text of stored messages (own and forwarded segments, no signature), by raw id.</summary>
-    IReadOnlyDictionary<long, string> GetOwnTexts(IReadOnlyCollection<long> rawIds);
+    IReadOnlyDictionary<long, (string Text, DateTimeOffset? Date)> GetCampaignTexts(IReadOnlyCollection<long> rawIds);
 
     /// <summary>Stored (band key, raw id) pairs for the given band keys.</summary>
     IReadOnlyList<(long Key, long RawId)> GetCampaignCandidates(IReadOnlyCollection<long> bandKeys);

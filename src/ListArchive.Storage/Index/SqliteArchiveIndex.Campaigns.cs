@@ -60,17 +60,17 @@ public sealed partial class SqliteArchiveIndex
     }
 
     /// <inheritdoc />
-    public IReadOnlyDictionary<long, string> GetOwnTexts(IReadOnlyCollection<long> rawIds)
+    public IReadOnlyDictionary<long, (string Text, DateTimeOffset? Date)> GetCampaignTexts(IReadOnlyCollection<long> rawIds)
     {
         if (rawIds.Count == 0)
         {
-            return new Dictionary<long, string>();
+            return new Dictionary<long, (string, DateTimeOffset?)>();
         }
 
         using var c = OpenReader();
-        return Query(c, "SELECT raw_id, body, segments FROM messages WHERE raw_id IN (SELECT value FROM json_each($ids))",
-            r => (r.GetInt64(0), CampaignText(r.GetString(1), r.GetString(2))), ("$ids", JsonSerializer.Serialize(rawIds)))
-            .ToDictionary(p => p.Item1, p => p.Item2);
+        return Query(c, "SELECT raw_id, body, segments, date_utc FROM messages WHERE raw_id IN (SELECT value FROM json_each($ids))",
+            r => (r.GetInt64(0), CampaignText(r.GetString(1), r.GetString(2)), Utc(r, 3)), ("$ids", JsonSerializer.Serialize(rawIds)))
+            .ToDictionary(p => p.Item1, p => (p.Item2, p.Item3));
     }
 
     /// <summary>
