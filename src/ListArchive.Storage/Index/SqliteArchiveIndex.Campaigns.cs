@@ -125,6 +125,12 @@ public sealed partial class SqliteArchiveIndex
         }
 
         using var c = OpenReader();
+        // An empty band table (first import, reindex) has no candidates: skip serialising the keys.
+        if (Query(c, "SELECT 1 FROM campaign_bands LIMIT 1", r => 1).Count == 0)
+        {
+            return [];
+        }
+
         return Query(c, "SELECT band, raw_id FROM campaign_bands WHERE band IN (SELECT value FROM json_each($keys))",
             r => (r.GetInt64(0), r.GetInt64(1)), ("$keys", JsonSerializer.Serialize(bandKeys)));
     }
@@ -174,11 +180,24 @@ public sealed partial class SqliteArchiveIndex
         using var deleteSketch = Command(tx, "DELETE FROM campaign_sketches WHERE raw_id = $raw");
         using var insertSketch = Command(tx, "INSERT INTO campaign_sketches (raw_id, words, bands) VALUES ($raw, $words, $bands)");
         using var insertBand = Command(tx, "INSERT OR IGNORE INTO campaign_bands (band, raw_id) VALUES ($band, $raw)");
-        using var deleteDirty = Command(tx, "DELETE FROM campaign_dirty WHERE raw_id = $raw");
+        using var deleteDirty = Command(tx, "DELETE FROM campaign_dirty WHERE raw_id IN (SELECT value FROM json_each($ids))");
+        // Which processed messages had a sketch is asked once; a new message (the common case) has none.
+        var ids = JsonSerializer.Serialize(processed);
+        var hadSketch = new HashSet<long>();
+        using (var had = Command(tx, "SELECT raw_id FROM campaign_sketches WHERE raw_id IN (SELECT value FROM json_each($ids))"))
+        {
+            had.Parameters["$ids"].Value = ids;
+            using var r = had.ExecuteReader();
+            while (r.Read())
+            {
+                hadSketch.Add(r.GetInt64(0));
+            }
+        }
+
         foreach (var raw in processed)
         {
             oldBands.Parameters["$raw"].Value = raw;
-            if (oldBands.ExecuteScalar() is byte[] blob)
+            if (hadSketch.Contains(raw) && oldBands.ExecuteScalar() is byte[] blob)
             {
                 foreach (var band in Bands(blob))
                 {
@@ -188,8 +207,12 @@ public sealed partial class SqliteArchiveIndex
                 }
             }
 
-            deleteSketch.Parameters["$raw"].Value = raw;
-            deleteSketch.ExecuteNonQuery();
+            if (hadSketch.Contains(raw))
+            {
+                deleteSketch.Parameters["$raw"].Value = raw;
+                deleteSketch.ExecuteNonQuery();
+            }
+
             if (sketches.GetValueOrDefault(raw) is { } sketch)
             {
                 insertSketch.Parameters["$raw"].Value = raw;
@@ -204,9 +227,10 @@ public sealed partial class SqliteArchiveIndex
                 }
             }
 
-            deleteDirty.Parameters["$raw"].Value = raw;
-            deleteDirty.ExecuteNonQuery();
         }
+
+        deleteDirty.Parameters["$ids"].Value = ids;
+        deleteDirty.ExecuteNonQuery();
 
         using var deleteCampaign = Command(tx, "DELETE FROM campaigns WHERE id = $id");
         using var deleteMembers = Command(tx, "DELETE FROM campaign_members WHERE campaign_id = $id");
