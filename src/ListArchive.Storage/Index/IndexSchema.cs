@@ -124,10 +124,12 @@ internal static class IndexSchema
             PRIMARY KEY (list, thread_id)
         ) WITHOUT ROWID;
         CREATE INDEX threads_by_activity ON threads (list, last_date DESC, thread_id);
+        -- The campaign queue. No OR IGNORE in the triggers: an outer UPSERT's conflict policy
+        -- overrides a trigger's, and the index upserts messages.
         CREATE TABLE campaign_dirty (raw_id INTEGER PRIMARY KEY);
-        CREATE TRIGGER campaign_dirty_insert AFTER INSERT ON messages BEGIN INSERT OR IGNORE INTO campaign_dirty (raw_id) VALUES (NEW.raw_id); END;
-        CREATE TRIGGER campaign_dirty_update AFTER UPDATE OF own_text ON messages BEGIN INSERT OR IGNORE INTO campaign_dirty (raw_id) VALUES (NEW.raw_id); END;
-        CREATE TRIGGER campaign_dirty_delete AFTER DELETE ON messages BEGIN INSERT OR IGNORE INTO campaign_dirty (raw_id) VALUES (OLD.raw_id); END;
+        CREATE TRIGGER campaign_dirty_insert AFTER INSERT ON messages BEGIN INSERT INTO campaign_dirty (raw_id) SELECT NEW.raw_id WHERE NOT EXISTS (SELECT 1 FROM campaign_dirty WHERE raw_id = NEW.raw_id); END;
+        CREATE TRIGGER campaign_dirty_update AFTER UPDATE OF own_text ON messages BEGIN INSERT INTO campaign_dirty (raw_id) SELECT NEW.raw_id WHERE NOT EXISTS (SELECT 1 FROM campaign_dirty WHERE raw_id = NEW.raw_id); END;
+        CREATE TRIGGER campaign_dirty_delete AFTER DELETE ON messages BEGIN INSERT INTO campaign_dirty (raw_id) SELECT OLD.raw_id WHERE NOT EXISTS (SELECT 1 FROM campaign_dirty WHERE raw_id = OLD.raw_id); END;
         CREATE TABLE campaign_sketches (
             raw_id INTEGER PRIMARY KEY,
             words INTEGER NOT NULL,
