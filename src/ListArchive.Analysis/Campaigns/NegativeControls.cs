@@ -56,8 +56,9 @@ public static partial class NegativeControls
         || Automated().IsMatch(member.OwnText)
         || Commit().IsMatch(member.Subject);
 
-    // Commit notifications: "[List] r2708 - trunk/…" (svn post-commit, bulmages-main), "pushed 1 commit to …" (IFTTT/GitHub).
-    [GeneratedRegex(@"(^(\[[^\]]*\]\s*)*r\d+ - |\bpushed \d+ commits? to\b|^\[?(svn|cvs|git) commit)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    // Commit notifications: "[List] r2708 - trunk/…" (svn post-commit, bulmages-main), "pushed 1 commit to …" (IFTTT/GitHub);
+    // tracker notifications: "[Bug #14078] segfault en …", "[Feature #5407] …" (BerliOS, bulmages-main: 462 copies, 5 "senders").
+    [GeneratedRegex(@"(^(\[[^\]]*\]\s*)*r\d+ - |\bpushed \d+ commits? to\b|^\[?(svn|cvs|git) commit|\[(bug|bugs|issue|ticket|task|feature|feature requests?|support|patches) #\d+\])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Commit();
 
     // git format-patch and its RFC/vN variants (ksummit-discuss and every kernel list).

@@ -66,6 +66,7 @@ public sealed class CampaignAnalyzerTests
     [InlineData("CFP: Workshop on community networks 2024", null, null, NegativeControls.CallForPapers)]
     [InlineData("[ANN] Twisted 24.3.0 released", null, null, NegativeControls.ReleaseAnnouncement)]
     [InlineData("Build failed", null, "jenkins@ci.example.org", NegativeControls.Bot)]
+    [InlineData("[List] [Bug #14078] segfault in the ledger view", null, "admin@tracker.example.org", NegativeControls.Bot)]
     [InlineData("note", "This e-mail is confidential and intended only for the named recipient. If you received it in error please delete it.", null, NegativeControls.Footer)]
     public void NegativeControlsAreRecognisedAndNeverFlagged(string subject, string? text, string? address, string control)
     {
