@@ -8,7 +8,7 @@ namespace ListArchive.Analysis.Campaigns;
 /// clearwater monit output). A line is code-like when at least 6% of its visible characters are
 /// path, markup or code punctuation; letters, digits and sentence punctuation are prose.
 /// </summary>
-public static class ProseFilter
+internal static class ProseFilter
 {
     private const double MaxCodeShare = 0.06;
 
