@@ -254,9 +254,11 @@ def build_march(out: pathlib.Path):
     body2 = obfuscate(p2_plain) + "\n" + HTML_SCRUBBED.format(url=att2 + "/attachment.htm")
     body3 = milton_body  # verbatim seed 001 (already pipermail-obfuscated, ends "\n\n")
 
+    campaign = build_campaign(d1, id1)
     msgs = [
         pipermail_message(email="parminder@itforchange.net", author="parminder", date=d1,
                           subject=subject, message_id=id1, body=body1),
+        *campaign["texts"],
         pipermail_message(email="parminder@itforchange.net", author="parminder", date=d2,
                           subject=subject, message_id=id2, body=body2,
                           in_reply_to=id1, references=[id1]),
@@ -268,7 +270,7 @@ def build_march(out: pathlib.Path):
 
     # ------------------------------------------------ delivered copy of message 2
     build_delivered(out, d2, id1, id2, subject, p2_plain, p2_outlook, attribution, p1_outlook)
-    return {"ids": [id1, id2, id3], "subject": subject}
+    return {"ids": [id1, id2, id3], "subject": subject, "campaign": campaign}
 
 
 def html_paragraphs(outlook_text: str) -> str:
@@ -430,6 +432,99 @@ def build_june(out: pathlib.Path):
     return [ida, idb]
 
 
+# ------------------------------------------------------------------ constructed campaign (issue 8)
+FORM_URL = "https://justnetcoalition.org/big-tech-governing-big-tech-form"  # from seed 001
+
+
+def letter_paragraphs() -> list:
+    """The letter of seed 000 from its title to the end of the signatory list (before Annex 1),
+    as paragraphs: the PDF extraction's page-width lines joined, blank lines dropped."""
+    lines = seed("000").decode("utf-8").split("\n")
+    start = next(i for i, l in enumerate(lines) if l.startswith("Civil Society Groups Oppose Plans"))
+    end = next(i for i, l in enumerate(lines) if l.strip() == "Annex 1")
+    paras, cur = [], []
+    for line in lines[start:end]:
+        text = line.strip()
+        if not text:
+            continue
+        cur.append(text)
+        # a paragraph ends where the extraction's line ends a sentence, or at a heading/list item
+        if text.endswith((".", ":", "”", ")", ",")) or len(text) < 60:
+            paras.append(" ".join(cur))
+            cur = []
+    if cur:
+        paras.append(" ".join(cur))
+    return paras
+
+
+def build_campaign(d1: datetime, id1: str) -> dict:
+    """Constructed posts (issue 8): six fictitious members circulate the open letter of seed 000
+    for sign-on in the two days after parminder's post, each with a personal line on top and
+    small edits, and one fictitious member replies quoting one of them. None of these posts is
+    real; the letter text is seed 000's."""
+    paras = letter_paragraphs()
+    letter = "\n\n".join(paras)
+    utc = timezone.utc
+    cet = timezone(timedelta(hours=1))
+    senders = [
+        # (label, email, name, date, subject, note on top, letter text, wrap width)
+        ("lena", "lena@example.org", "Lena Beispiel", datetime(2021, 3, 5, 11, 2, 40, tzinfo=cet),
+         "[Governance] Please endorse: open letter opposing a Big Tech dominated body",
+         "Dear all,\n\nPlease consider endorsing the open letter below before the 7th of March. You can "
+         "sign on by filling this form " + FORM_URL + " or by writing to the secretariat.\n\nLena\n\n",
+         letter, 76),
+        ("tomas", "tomas@example.net", "Tom\u00e1s Ejemplo", datetime(2021, 3, 5, 16, 30, 5, tzinfo=utc),
+         "[Governance] Fwd: Civil Society Groups Oppose Plans for a Big Tech Dominated Body",
+         "Our network has signed this letter; sharing it here in case your organisation wants to "
+         "add its name. Form: " + FORM_URL + "\n\n",
+         letter, 72),
+        ("mari", "mari@example.com", "Mari Esimerkki", datetime(2021, 3, 6, 9, 14, 51, tzinfo=cet),
+         "[Governance] Open letter to the UN SG - sign-on open until 7 March",
+         "Hi everyone, forwarding for sign-on (I have trimmed the long list at the end):\n\n",
+         # small edits: two words changed, the signatory list cut after six names
+         "\n\n".join(paras[:-10]).replace("unthinkably", "incredibly").replace("rather eerie", "quite eerie"),
+         78),
+        ("kofi", "kofi@example.org", "Kofi Mfano", datetime(2021, 3, 6, 13, 45, 10, tzinfo=utc),
+         "[Governance] Civil society open letter on the proposed High Level Multistakeholder Body",
+         "Colleagues,\n\nI am not usually one for sign-on letters, but this one matters. The proposal "
+         "for a body funded by the very companies it is supposed to oversee would undo years of work "
+         "on enhanced cooperation, and the deadline is tomorrow. Please read the letter, and if you "
+         "agree, add your organisation through the form: " + FORM_URL + "\n\nWarm regards,\nKofi\n\n",
+         letter, 74),
+        ("ines", "ines@example.net", "In\u00eas Exemplo", datetime(2021, 3, 6, 21, 3, 33, tzinfo=utc),
+         "[Governance] Fwd: Open letter - Big Tech governing Big Tech",
+         "FYI, text below.\n\n",
+         # the first half only, and a pointer to the rest
+         "\n\n".join(paras[: len(paras) // 2]) + "\n\n[...] Full text and form: " + FORM_URL,
+         70),
+        ("piotr", "piotr@example.com", "Piotr Przyk\u0142ad", datetime(2021, 3, 7, 8, 22, 19, tzinfo=cet),
+         "[Governance] Last day to endorse the open letter to the Secretary General",
+         "Today is the last day to endorse. Letter below, form at " + FORM_URL + "\n\n",
+         letter.replace("Worse, the", "Even worse, the"),
+         76),
+    ]
+    texts, ids = [], []
+    for label, email, name, date, subject, note, text, width in senders:
+        mid = gmail_id("governance-2021-03-campaign-" + label)
+        ids.append(mid)
+        texts.append(pipermail_message(email=email, author=name, date=date, subject=subject,
+                                       message_id=mid, body=obfuscate(hard_wrap(note + text, width)) + "\n"))
+    # A reply that quotes Lena's post ("> " markers) and disagrees in its own words: not a copy.
+    reply_id = apple_id("governance-2021-03-campaign-reply", "example.org")
+    quoted = ["On 5 Mar 2021, at 11:02, Lena Beispiel <lena at example.org> wrote:", ""]
+    quoted += ["> " + l if l else ">" for l in hard_wrap("\n\n".join(paras[:4]), 72).split("\n")]
+    own = ("I read the letter twice and I will not sign it. The Roadmap asks for a body that advises, "
+           "not one that decides, and nothing in the options paper ties a seat to funding. We should "
+           "argue about the text of the options paper, not about a caricature of it.\n\nAlex\n")
+    reply = pipermail_message(email="alex@example.org", author="Alex Muster",
+                              date=datetime(2021, 3, 5, 12, 40, 2, tzinfo=cet),
+                              subject=senders[0][4], message_id=reply_id,
+                              body=own + "\n" + "\n".join(quoted) + "\n",
+                              in_reply_to=ids[0], references=[ids[0]])
+    texts.insert(1, reply)
+    return {"texts": texts, "ids": ids, "reply": reply_id}
+
+
 # ------------------------------------------------------------------ documents
 def build_documents(out: pathlib.Path):
     d = out / "documents"
@@ -501,8 +596,19 @@ def build_expected(out: pathlib.Path, march: dict, june: list):
             {"file": "2021-March.txt", "root": id1,
              "edges": [{"child": id2, "parent": id1, "why": "in-reply-to"},
                        {"child": id3, "parent": id2, "why": "in-reply-to"}]},
+            *[{"file": "2021-March.txt", "root": cid, "edges": []} for cid in march["campaign"]["ids"][1:]],
+            {"file": "2021-March.txt", "root": march["campaign"]["ids"][0],
+             "edges": [{"child": march["campaign"]["reply"], "parent": march["campaign"]["ids"][0], "why": "in-reply-to"}]},
             {"file": "2024-June.txt", "root": ida,
              "edges": [{"child": idb, "parent": ida, "why": "in-reply-to"}]},
+        ],
+        "campaigns": [
+            {"note": "constructed (issue 8): six fictitious members circulate the open letter of seed 000 for sign-on; "
+                     "one fictitious reply quotes it and is not a copy",
+             "origin_document": "jnc-open-letter-2021-03",
+             "members": march["campaign"]["ids"],
+             "not_members": [march["campaign"]["reply"], id1, id2, id3],
+             "flagged": True},
         ],
         "messages": {
             id1: {"author": "parminder@itforchange.net", "client": "Thunderbird (HTML + plain, format=flowed)",

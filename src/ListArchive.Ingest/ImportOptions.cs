@@ -14,4 +14,7 @@ public sealed class ImportOptions
 
     /// <summary>Parallel parse workers; default: one per core.</summary>
     public int Parallelism { get; init; } = Environment.ProcessorCount;
+
+    /// <summary>Campaign detection settings (docs/campaigns.md §Settings).</summary>
+    public ListArchive.Analysis.Campaigns.CampaignOptions Campaigns { get; init; } = new();
 }

@@ -82,6 +82,7 @@ public sealed class ImportPipeline
 
         tally.Time(ImportStages.Thread, threadClock.Elapsed);
         LearnTrailers(options, tally);
+        tally.Time(ImportStages.Campaigns, CampaignStage.Run(_archive.Index, options.Campaigns, options.Parallelism, _log));
         FlushFullText(tally);
         return tally.Summary(touched.ToList(), clock.Elapsed);
     }
@@ -128,6 +129,7 @@ public sealed class ImportPipeline
 
         tally.Time(ImportStages.Thread, threadClock.Elapsed);
         LearnTrailers(options, tally);
+        tally.Time(ImportStages.Campaigns, CampaignStage.Run(_archive.Index, options.Campaigns, options.Parallelism, _log));
         FlushFullText(tally);
         return tally.Summary(touched.ToList(), clock.Elapsed);
     }

@@ -23,4 +23,6 @@ public static class ImportStages
     /// of its work that did not overlap the other stages.
     /// </summary>
     public const string FullText = "fulltext";
+    /// <summary>Fingerprinting own text and clustering campaigns (issue 8; docs/campaigns.md).</summary>
+    public const string Campaigns = "campaigns";
 }

@@ -68,6 +68,7 @@ public static class WebApp
         ApiEndpoints.Map(app);
         PageEndpoints.Map(app);
         Live.LiveEndpoints.Map(app);
+        Campaigns.CampaignEndpoints.Map(app);
         app.MapFallback(() => PageEndpoints.NotFound("There is no page at this address."));
         return app;
     }

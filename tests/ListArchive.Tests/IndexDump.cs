@@ -21,6 +21,7 @@ internal static class IndexDump
             ("problems", "raw_id, code, offset, message"),
             ("links", "raw_id, seq"),
             ("trailers", "kind, key"),
+            ("campaigns", "id"),
         })
         {
             using var command = connection.CreateCommand();

@@ -115,4 +115,49 @@ public interface IArchiveIndex : IDisposable
     IReadOnlyList<MessageSegments> GetMessageSegments(IReadOnlyCollection<long> rawIds);
 
     // ---- end of reading experience ----
+    // ---- Campaigns (issue 8; docs/campaigns.md) ----
+
+    /// <summary>Raw ids inserted, re-segmented or deleted since the campaign pass last ran, ascending.</summary>
+    IReadOnlyList<long> GetCampaignDirty(int limit);
+
+    /// <summary>Campaign inputs of stored messages (missing ids are left out), in raw-id order.</summary>
+    IReadOnlyList<ListArchive.Analysis.Campaigns.CampaignMember> GetCampaignMembers(IReadOnlyCollection<long> rawIds);
+
+    /// <summary>The campaign text of stored messages (own and forwarded segments, no signature), by raw id.</summary>
+    IReadOnlyDictionary<long, (string Text, DateTimeOffset? Date)> GetCampaignTexts(IReadOnlyCollection<long> rawIds);
+
+    /// <summary>Stored (band key, raw id) pairs for the given band keys.</summary>
+    IReadOnlyList<(long Key, long RawId)> GetCampaignCandidates(IReadOnlyCollection<long> bandKeys);
+
+    /// <summary>The stored campaign of each given message that has one.</summary>
+    IReadOnlyDictionary<long, string> GetCampaignOf(IReadOnlyCollection<long> rawIds);
+
+    /// <summary>Raw ids of a stored campaign's members.</summary>
+    IReadOnlyList<long> GetCampaignMemberIds(string campaignId);
+
+    /// <summary>Each list's normal rate in messages per hour (messages over the span of its dates).</summary>
+    IReadOnlyDictionary<string, double> GetListRates();
+
+    /// <summary>
+    /// In one transaction: replaces the sketches and bands of <paramref name="processed"/> messages
+    /// (null or missing sketch: none), deletes <paramref name="removed"/> campaigns, writes
+    /// <paramref name="campaigns"/>, and takes the processed ids off the dirty queue.
+    /// </summary>
+    void ApplyCampaigns(
+        IReadOnlyCollection<long> processed,
+        IReadOnlyDictionary<long, ListArchive.Analysis.Campaigns.CampaignSketch?> sketches,
+        IReadOnlyCollection<string> removed,
+        IReadOnlyList<StoredCampaign> campaigns);
+
+    /// <summary>The distinct lists of the given stored messages.</summary>
+    IReadOnlyList<string> GetListsOf(IReadOnlyCollection<long> rawIds);
+
+    /// <summary>Ids of the campaigns with a member on any of the given lists.</summary>
+    IReadOnlyList<string> GetCampaignIdsOnLists(IReadOnlyCollection<string> lists);
+
+    /// <summary>Campaigns, flagged ones only unless <paramref name="all"/>; newest flag, then most copies, first.</summary>
+    IReadOnlyList<CampaignSummary> GetCampaigns(bool all, int offset, int limit);
+
+    /// <summary>One campaign with its messages (oldest first), or null.</summary>
+    CampaignView? GetCampaign(string id);
 }

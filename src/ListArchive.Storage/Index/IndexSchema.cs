@@ -11,13 +11,15 @@ namespace ListArchive.Storage.Index;
 internal static class IndexSchema
 {
     // 2: own and quoted text (segmentation), segment attribution, unwrapped links, learned trailers.
-    // 3: the FTS5 table moved to fts.db (FullTextIndex); "messages_fts" is still dropped here.
+    // 3: the FTS5 table moved to fts.db (FullTextIndex; "messages_fts" is still dropped here);
+    //    campaigns (issue 8): MinHash bands, clusters, members, and the queue of messages to (re)fingerprint.
     public const int Version = 3;
 
     // "segments" was a table up to version 1; it is still dropped when an old index is reset.
     public static readonly string[] Tables =
     [
         "messages_fts", "messages", "problems", "segments", "attachments", "links", "trailers", "author_aliases", "author_nodes", "threads",
+        "campaign_dirty", "campaign_sketches", "campaign_bands", "campaigns", "campaign_members",
     ];
 
     public const string Create = """
@@ -118,5 +120,39 @@ internal static class IndexSchema
             PRIMARY KEY (list, thread_id)
         ) WITHOUT ROWID;
         CREATE INDEX threads_by_activity ON threads (list, last_date DESC, thread_id);
+        -- The campaign queue. No OR IGNORE in the triggers: an outer UPSERT's conflict policy
+        -- overrides a trigger's, and the index upserts messages.
+        CREATE TABLE campaign_dirty (raw_id INTEGER PRIMARY KEY);
+        CREATE TRIGGER campaign_dirty_insert AFTER INSERT ON messages BEGIN INSERT INTO campaign_dirty (raw_id) SELECT NEW.raw_id WHERE NOT EXISTS (SELECT 1 FROM campaign_dirty WHERE raw_id = NEW.raw_id); END;
+        CREATE TRIGGER campaign_dirty_update AFTER UPDATE OF own_text ON messages BEGIN INSERT INTO campaign_dirty (raw_id) SELECT NEW.raw_id WHERE NOT EXISTS (SELECT 1 FROM campaign_dirty WHERE raw_id = NEW.raw_id); END;
+        CREATE TRIGGER campaign_dirty_delete AFTER DELETE ON messages BEGIN INSERT INTO campaign_dirty (raw_id) SELECT OLD.raw_id WHERE NOT EXISTS (SELECT 1 FROM campaign_dirty WHERE raw_id = OLD.raw_id); END;
+        CREATE TABLE campaign_sketches (
+            raw_id INTEGER PRIMARY KEY,
+            words INTEGER NOT NULL,
+            bands BLOB NOT NULL
+        );
+        CREATE TABLE campaign_bands (
+            band INTEGER NOT NULL,
+            raw_id INTEGER NOT NULL,
+            PRIMARY KEY (band, raw_id)
+        ) WITHOUT ROWID;
+        CREATE TABLE campaigns (
+            id TEXT PRIMARY KEY,
+            flagged INTEGER NOT NULL,
+            copies INTEGER NOT NULL,
+            senders INTEGER NOT NULL,
+            lists INTEGER NOT NULL,
+            first_date INTEGER,
+            last_date INTEGER,
+            flagged_at INTEGER,
+            control TEXT,
+            signals TEXT NOT NULL
+        ) WITHOUT ROWID;
+        CREATE INDEX campaigns_by_flag ON campaigns (flagged, last_date);
+        CREATE TABLE campaign_members (
+            raw_id INTEGER PRIMARY KEY,
+            campaign_id TEXT NOT NULL
+        );
+        CREATE INDEX campaign_members_by_campaign ON campaign_members (campaign_id);
         """;
 }

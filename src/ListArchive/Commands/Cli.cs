@@ -37,6 +37,7 @@ internal static class Cli
         root.Subcommands.Add(SegmentCommand.Create());
         root.Subcommands.Add(SourcesCommand.Create());
         root.Subcommands.Add(FollowCommand.Create());
+        root.Subcommands.Add(CampaignsCommand.Create());
         return root;
     }
 }
