@@ -14,4 +14,7 @@ public sealed class ImportOptions
 
     /// <summary>Parallel parse workers; default: one per core.</summary>
     public int Parallelism { get; init; } = Environment.ProcessorCount;
+
+    /// <summary>Run the attribution pass (issue 6) at the end of the import; off only to measure its cost.</summary>
+    public bool Attribution { get; init; } = true;
 }

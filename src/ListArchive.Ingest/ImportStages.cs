@@ -17,4 +17,7 @@ public static class ImportStages
 
     /// <summary>Learning footers and signatures, re-segmenting the messages they change.</summary>
     public const string Trailers = "trailers";
+
+    /// <summary>Fingerprinting own text, attributing passages, re-threading from quoted text (issue 6).</summary>
+    public const string Attribution = "attribution";
 }

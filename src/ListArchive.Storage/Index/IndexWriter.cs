@@ -38,6 +38,7 @@ internal sealed class IndexWriter : IDisposable
     private readonly SqliteCommand _threadRows;
     private readonly SqliteCommand _threadUpsert;
     private readonly SqliteCommand _threadDelete;
+    private readonly SqliteCommand _reuseDirty;
 
     public IndexWriter(SqliteConnection connection, SqliteTransaction tx)
     {
@@ -101,6 +102,8 @@ internal sealed class IndexWriter : IDisposable
             VALUES ($list, $thread, $subject, $root, $sname, $saddr, $sauthor, $count, $participants, $first, $last)
             """);
         _threadDelete = Prepare("DELETE FROM threads WHERE list = $list AND thread_id = $thread");
+        // Own text moved: its fingerprints and what quotes it are redone by the next attribution pass (issue 6).
+        _reuseDirty = Prepare("INSERT OR IGNORE INTO reuse_dirty (source) VALUES ($raw)");
     }
 
     public void Alias(string node, string nameKey)
@@ -207,6 +210,7 @@ internal sealed class IndexWriter : IDisposable
         {
             // Only the segment boundaries moved (a learned signature): the full-text row stands.
             Run(_setKey, ("$raw", u.RawId), ("$tkey", u.TrailerKey), ("$segments", segments));
+            Run(_reuseDirty, ("$raw", u.RawId));
         }
         else
         {
@@ -214,6 +218,7 @@ internal sealed class IndexWriter : IDisposable
             Run(_ftsDelete, ("$raw", u.RawId));
             Run(_setText, ("$raw", u.RawId), ("$own", own), ("$quoted", quoted), ("$tkey", u.TrailerKey), ("$segments", segments));
             Run(_ftsInsertFromRow, ("$raw", u.RawId));
+            Run(_reuseDirty, ("$raw", u.RawId));
         }
 
     }

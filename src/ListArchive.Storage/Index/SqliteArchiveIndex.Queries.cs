@@ -132,15 +132,15 @@ public sealed partial class SqliteArchiveIndex
         using var c = OpenReader();
         using var cmd = c.CreateCommand();
         cmd.CommandText = """
-            SELECT raw_id, message_id, in_reply_to, refs, subject, norm_subject, date_utc, date_offset
-            FROM messages WHERE list = $list ORDER BY raw_id
+            SELECT m.raw_id, m.message_id, m.in_reply_to, m.refs, m.subject, m.norm_subject, m.date_utc, m.date_offset, q.parent_message_id
+            FROM messages m LEFT JOIN quote_parents q ON q.raw_id = m.raw_id WHERE m.list = $list ORDER BY m.raw_id
             """;
         cmd.Parameters.AddWithValue("$list", list);
         using var r = cmd.ExecuteReader();
         while (r.Read())
         {
             yield return new ThreadingInput(r.GetInt64(0), r.GetString(1), SplitIds(r.GetString(2)), SplitIds(r.GetString(3)),
-                r.GetString(4), r.GetString(5), Date(r, 6, 7));
+                r.GetString(4), r.GetString(5), Date(r, 6, 7)) { QuotedParent = Str(r, 8) };
         }
     }
 
@@ -162,7 +162,7 @@ public sealed partial class SqliteArchiveIndex
         var rawId = r.GetInt64(0);
         var problems = Query(c, "SELECT code, offset, message FROM problems WHERE raw_id = $raw ORDER BY offset, code, message",
             p => new MessageProblem(p.GetString(0), p.GetInt64(1), p.GetString(2)), ("$raw", rawId));
-        var segments = SegmentCodec.Decode(Str(r, 18));
+        var segments = Attribute(c, rawId, r.GetString(17), SegmentCodec.Decode(Str(r, 18)));
         var links = Query(c, "SELECT url, formats, opaque, host_hint, start, length FROM links WHERE raw_id = $raw ORDER BY seq",
             l => new MessageLink(l.GetString(0), l.GetString(1).Split(' ', StringSplitOptions.RemoveEmptyEntries), l.GetInt64(2) != 0,
                 Str(l, 3), l.GetInt32(4), l.GetInt32(5)), ("$raw", rawId));
@@ -174,6 +174,7 @@ public sealed partial class SqliteArchiveIndex
             SplitIds(r.GetString(15)), SplitIds(r.GetString(16)), r.GetString(17), segments, attachments, problems)
         {
             Links = links,
+            LinkScore = Str(r, 13) == "quoted-text" ? QuotedParentScore(c, rawId) : null,
         };
     }
 

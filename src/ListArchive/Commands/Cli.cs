@@ -35,6 +35,7 @@ internal static class Cli
         root.Subcommands.Add(AuditCommand.Create());
         root.Subcommands.Add(UnwrapCommand.Create());
         root.Subcommands.Add(SegmentCommand.Create());
+        root.Subcommands.Add(DocumentsCommand.Create());
         return root;
     }
 }
