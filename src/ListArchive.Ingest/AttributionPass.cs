@@ -130,7 +130,7 @@ public sealed class AttributionPass(IArchiveIndex index, ILogger? log = null)
         var candidateKeys = lookup.Shared.Keys.Where(k => k != m.Key && !ancestors.Contains(k)).ToList();
         var infos = index.GetReuseSources(candidateKeys, withText: false).ToDictionary(s => s.Key);
         var others = candidateKeys
-            .Where(k => infos.TryGetValue(k, out var s) && s.MessageId != m.MessageId && !IsLater(s.Date, m.Date))
+            .Where(k => infos.TryGetValue(k, out var s) && (m.MessageId is null || s.MessageId != m.MessageId) && !IsLater(s.Date, m.Date))
             .OrderByDescending(k => m.List is not null && infos[k].List == m.List)
             .ThenByDescending(k => lookup.Shared[k])
             .ThenBy(k => infos[k].Date ?? DateTimeOffset.MaxValue)

@@ -21,6 +21,10 @@ internal static class IndexDump
             ("problems", "raw_id, code, offset, message"),
             ("links", "raw_id, seq"),
             ("trailers", "kind, key"),
+            ("attributions", "target, seq"),
+            ("quote_parents", "raw_id"),
+            ("fingerprints", "hash, source"),
+            ("quote_fingerprints", "hash, raw_id"),
         })
         {
             using var command = connection.CreateCommand();

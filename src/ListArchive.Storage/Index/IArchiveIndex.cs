@@ -121,6 +121,9 @@ public interface IArchiveIndex : IDisposable
     /// <summary>Registered reference documents, by key.</summary>
     IReadOnlyList<ReferenceDocument> GetDocuments(bool withText = false);
 
+    /// <summary>A registered document by id, its segments attributed like a message's; null when unknown.</summary>
+    DocumentView? GetDocument(string documentId);
+
     /// <summary>Stored attributions of one target (raw id, or −document key), in order.</summary>
     IReadOnlyList<StoredAttribution> GetAttributions(long target);
 

@@ -336,6 +336,21 @@ public sealed partial class SqliteArchiveIndex
     }
 
     /// <inheritdoc />
+    public DocumentView? GetDocument(string documentId)
+    {
+        using var c = OpenReader();
+        var docs = Query(c, "SELECT doc_key, id, title, author, date, url, text FROM documents WHERE id = $id",
+            r => new ReferenceDocument(r.GetInt64(0), r.GetString(1), r.GetString(2), Str(r, 3), Str(r, 4), Str(r, 5), r.GetString(6)), ("$id", documentId));
+        if (docs.Count == 0)
+        {
+            return null;
+        }
+
+        var d = docs[0];
+        return new DocumentView(d, Attribute(c, -d.Key, d.Text, [new TextSegment(TextSegment.Own, 0, d.Text.Length)]));
+    }
+
+    /// <inheritdoc />
     public IReadOnlyList<StoredAttribution> GetAttributions(long target)
     {
         using var c = OpenReader();

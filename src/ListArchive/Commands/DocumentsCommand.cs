@@ -16,6 +16,49 @@ internal static class DocumentsCommand
         var command = new Command("documents", "Reference documents (open letters, reports) that messages quote");
         command.Subcommands.Add(Add());
         command.Subcommands.Add(List());
+        command.Subcommands.Add(Show());
+        return command;
+    }
+
+    private static Command Show()
+    {
+        var id = new Argument<string>("id") { Description = "Document id" };
+        var json = new Option<bool>("--json") { Description = "Print as JSON" };
+        var command = new Command("show", "Show a document's passages attributed to earlier documents or messages") { id, json };
+        command.SetAction(parse =>
+        {
+            using var archive = Archive.Open(parse.GetValue(Cli.Data)!.FullName);
+            var view = archive.Index.GetDocument(parse.GetValue(id)!);
+            if (view is null)
+            {
+                parse.InvocationConfiguration.Error.WriteLine($"no document {parse.GetValue(id)}");
+                return 1;
+            }
+
+            var d = view.Document;
+            var output = parse.InvocationConfiguration.Output;
+            if (parse.GetValue(json))
+            {
+                Json.Write(output, new
+                {
+                    id = d.Id, title = d.Title, author = d.Author, date = d.Date, url = d.Url,
+                    segments = view.Segments.Select(s => new
+                    {
+                        kind = s.Kind, start = s.Start, length = s.Length, text = d.Text.Substring(s.Start, s.Length), origin = OriginJson.Of(s.Origin),
+                    }),
+                });
+                return 0;
+            }
+
+            output.WriteLine($"{d.Id}: {d.Title} ({d.Author}, {d.Date}) {d.Url}");
+            foreach (var s in view.Segments.Where(s => s.Origin is not null))
+            {
+                var text = d.Text.Substring(s.Start, s.Length).Trim().ReplaceLineEndings(" ");
+                output.WriteLine($"  [{s.Start}+{s.Length}] \"{(text.Length > 60 ? text[..60] + "…" : text)}\": {OriginJson.Line(s.Origin!)}");
+            }
+
+            return 0;
+        });
         return command;
     }
 
