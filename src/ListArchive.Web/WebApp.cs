@@ -34,6 +34,7 @@ public static class WebApp
             await next();
         });
         ApiEndpoints.Map(app);
+        PositionEndpoints.Map(app);
         PageEndpoints.Map(app);
         return app;
     }

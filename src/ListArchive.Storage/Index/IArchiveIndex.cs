@@ -127,6 +127,12 @@ public interface IArchiveIndex : IDisposable
     /// <summary>Stored attributions of one target (raw id, or −document key), in order.</summary>
     IReadOnlyList<StoredAttribution> GetAttributions(long target);
 
+    /// <summary>
+    /// An author's positions: per thread their own passages with what each answers; words written, quoted from
+    /// whom, and who quoted them — over their latest <paramref name="maxMessages"/> messages. Null for an unknown author.
+    /// </summary>
+    AuthorPositions? GetAuthorPositions(string authorId, int maxMessages = 500);
+
     /// <summary>Fingerprint storage: sources, postings, and bytes of the fingerprint tables (when SQLite reports them).</summary>
     (long Sources, long OwnPostings, long QuotePostings, long? Bytes) GetFingerprintStats();
 }

@@ -36,6 +36,7 @@ internal static class Cli
         root.Subcommands.Add(UnwrapCommand.Create());
         root.Subcommands.Add(SegmentCommand.Create());
         root.Subcommands.Add(DocumentsCommand.Create());
+        root.Subcommands.Add(PositionsCommand.Create());
         return root;
     }
 }
