@@ -32,6 +32,7 @@ public sealed class AttributionPass(IArchiveIndex index, ILogger? log = null)
     private const int AttributeBatch = 500;
 
     private readonly ILogger _log = log ?? Serilog.Core.Logger.None;
+    private readonly Stopwatch _lookup = new(), _load = new(), _align = new();
 
     /// <summary>Runs the pass; returns the lists whose quoted-text parents changed (to be threaded again).</summary>
     public IReadOnlyCollection<string> Run(int parallelism)
@@ -78,18 +79,19 @@ public sealed class AttributionPass(IArchiveIndex index, ILogger? log = null)
         for (var start = 0; start < all.Count; start += AttributeBatch)
         {
             var batch = index.GetReuseSources(all.GetRange(start, Math.Min(AttributeBatch, all.Count - start)), withText: true);
-            var results = new List<AttributionResult>(batch.Count);
-            foreach (var m in batch)
-            {
-                results.Add(Attribute(m));
-            }
-
+            var prepared = new (ReuseSource, WordStream, List<ulong>)[batch.Count];
+            Parallel.For(0, batch.Count, new ParallelOptions { MaxDegreeOfParallelism = parallelism }, i => prepared[i] = Prepare(batch[i]));
+            var work = prepared.Select(Gather).ToList();
+            var results = new AttributionResult[work.Count];
+            _align.Start();
+            Parallel.For(0, work.Count, new ParallelOptions { MaxDegreeOfParallelism = parallelism }, i => results[i] = Compute(work[i]));
+            _align.Stop();
             lists.UnionWith(index.SaveAttributions(results));
         }
 
         index.CompleteReusePass(upTo);
-        _log.Debug("Attribution pass: {Changed} sources fingerprinted in {Fingerprint}, {Targets} attributed in {Attribute}",
-            changed.Count, fingerprinted, targets.Count, clock.Elapsed - fingerprinted);
+        _log.Debug("Attribution pass: {Changed} sources fingerprinted in {Fingerprint}, {Targets} attributed in {Attribute} (lookup {Lookup}, load {Load}, align {Align})",
+            changed.Count, fingerprinted, targets.Count, clock.Elapsed - fingerprinted, _lookup.Elapsed, _load.Elapsed, _align.Elapsed);
         return lists;
     }
 
@@ -103,16 +105,36 @@ public sealed class AttributionPass(IArchiveIndex index, ILogger? log = null)
     }
 
     /// <summary>Attributes one message (or document) against the stored index.</summary>
-    public AttributionResult Attribute(ReuseSource m)
+    public AttributionResult Attribute(ReuseSource m) => Compute(Gather(Prepare(m)));
+
+    /// <summary>The attributable text of a message as words and distinct fingerprint hashes (no index access: parallel).</summary>
+    private static (ReuseSource Message, WordStream Words, List<ulong> Hashes) Prepare(ReuseSource m)
     {
         var words = WordStream.Create(ReuseTexts.AttributableText(m));
-        var fingerprints = Fingerprinter.Default.Fingerprint(words);
-        var lookup = index.LookupFingerprints(fingerprints.Select(f => f.Hash).ToList(), MaxSourcesPerFingerprint);
+        return (m, words, Fingerprinter.Default.Fingerprint(words).Select(f => f.Hash).Distinct().ToList());
+    }
+
+    /// <summary>What attributing one message needs from the index (read sequentially: one connection).</summary>
+    private sealed record Work(
+        ReuseSource Message, WordStream Words, List<long> Ancestors, bool UsableHeaders, List<long> Others,
+        IReadOnlySet<ulong> Common, Dictionary<long, CachedSource> Sources);
+
+    /// <summary>A source as aligned: metadata and its own-text word stream (kept across messages of a pass).</summary>
+    private sealed record CachedSource(ReuseSource Source, WordStream Words);
+
+    private const int MaxCachedSources = 20_000;
+    private readonly Dictionary<long, CachedSource> _cache = [];
+
+    private Work Gather((ReuseSource Message, WordStream Words, List<ulong> Hashes) prepared)
+    {
+        _lookup.Start();
+        var (m, words, hashes) = prepared;
+        var lookup = index.LookupFingerprints(hashes, MaxSourcesPerFingerprint);
 
         // Thread ancestors from the headers, parent first: In-Reply-To, then References from the end.
         var ancestors = new List<long>();
         var usableHeaders = false;
-        if (m.List is { } list && m.Key > 0)
+        if (m.List is { } list && m.Key > 0 && m.InReplyTo.Count + m.References.Count > 0)
         {
             var ids = m.InReplyTo.Concat(m.References.Reverse()).Distinct(StringComparer.Ordinal).ToList();
             var found = index.FindMessages(list, ids);
@@ -128,7 +150,9 @@ public sealed class AttributionPass(IArchiveIndex index, ILogger? log = null)
         }
 
         var candidateKeys = lookup.Shared.Keys.Where(k => k != m.Key && !ancestors.Contains(k)).ToList();
-        var infos = index.GetReuseSources(candidateKeys, withText: false).ToDictionary(s => s.Key);
+        var infos = candidateKeys.Count == 0
+            ? []
+            : index.GetReuseSources(candidateKeys, withText: false).ToDictionary(s => s.Key);
         var others = candidateKeys
             .Where(k => infos.TryGetValue(k, out var s) && (m.MessageId is null || s.MessageId != m.MessageId) && !IsLater(s.Date, m.Date))
             .OrderByDescending(k => m.List is not null && infos[k].List == m.List)
@@ -137,45 +161,83 @@ public sealed class AttributionPass(IArchiveIndex index, ILogger? log = null)
             .ThenBy(k => k)
             .Take(MaxCandidates)
             .ToList();
-        if (others.Count == 0 && ancestors.Count == 0)
+        _lookup.Stop();
+        var sources = new Dictionary<long, CachedSource>();
+        if (others.Count > 0 || ancestors.Count > 0)
+        {
+            _load.Start();
+            var missing = ancestors.Concat(others).Where(k => !_cache.ContainsKey(k)).ToList();
+            if (missing.Count > 0)
+            {
+                if (_cache.Count + missing.Count > MaxCachedSources)
+                {
+                    _cache.Clear();
+                }
+
+                foreach (var s in index.GetReuseSources(missing, withText: true))
+                {
+                    _cache[s.Key] = new CachedSource(s with { Body = "", Segments = [] }, WordStream.Create(ReuseTexts.SourceText(s)));
+                }
+            }
+
+            foreach (var key in ancestors.Concat(others))
+            {
+                if (_cache.TryGetValue(key, out var c))
+                {
+                    sources[key] = c;
+                }
+            }
+
+            _load.Stop();
+        }
+
+        return new Work(m, words, ancestors, usableHeaders, others, lookup.Common, sources);
+    }
+
+    /// <summary>Aligns and types one message's passages (no index access: runs in parallel).</summary>
+    private static AttributionResult Compute(Work w)
+    {
+        var m = w.Message;
+        if (w.Sources.Count == 0)
         {
             return new AttributionResult(m.Key, []);
         }
 
-        var sources = index.GetReuseSources([.. ancestors, .. others], withText: true).ToDictionary(s => s.Key);
         var reuse = new ReuseIndex(maxSourcesPerFingerprint: MaxSourcesPerFingerprint);
-        foreach (var hash in lookup.Common)
+        foreach (var hash in w.Common)
         {
             reuse.MarkCommon(hash);
         }
 
-        foreach (var key in ancestors.Concat(others))
+        foreach (var key in w.Ancestors.Concat(w.Others))
         {
-            if (sources.TryGetValue(key, out var s))
+            if (w.Sources.TryGetValue(key, out var c))
             {
-                reuse.Add(key, ReuseTexts.SourceText(s), new ReuseSourceInfo(s.AuthorId ?? s.Author.Address, s.Date));
+                reuse.Add(key, c.Words, new ReuseSourceInfo(c.Source.AuthorId ?? c.Source.Author.Address, c.Source.Date));
             }
         }
 
-        var spans = reuse.Attribute(words, new ReuseQuery { Self = m.Key, Ancestors = ancestors, MaxCandidates = MaxCandidates });
+        var ancestors = w.Ancestors.Where(w.Sources.ContainsKey).ToList();
+        var spans = reuse.Attribute(w.Words, new ReuseQuery { Self = m.Key, Ancestors = ancestors, MaxCandidates = MaxCandidates });
         var stored = new List<StoredAttribution>(spans.Count);
+        var sources = w.Sources.ToDictionary(p => p.Key, p => p.Value.Source);
         foreach (var span in spans)
         {
             var source = sources[span.SourceId];
-            var rank = ancestors.IndexOf(span.SourceId);
+            var rank = w.Ancestors.IndexOf(span.SourceId);
             var via = rank > 0
-                ? ancestors.Take(rank).Reverse().Select(a => sources.TryGetValue(a, out var v) ? v.MessageId ?? "" : "").Where(v => v.Length > 0).ToList()
+                ? w.Ancestors.Take(rank).Reverse().Select(a => sources.TryGetValue(a, out var v) ? v.MessageId ?? "" : "").Where(v => v.Length > 0).ToList()
                 : [];
             stored.Add(new StoredAttribution(span.MessageStart, span.MessageLength, span.SourceId, span.SourceStart, span.SourceEnd,
                 span.Identity, span.Words, TypeOf(m, source, span, rank >= 0), via));
         }
 
-        if (usableHeaders || m.Key <= 0)
+        if (w.UsableHeaders || m.Key <= 0)
         {
             return new AttributionResult(m.Key, stored);
         }
 
-        var (parent, score) = QuotedParent(m, words, spans, sources);
+        var (parent, score) = QuotedParent(m, w.Words, spans, sources);
         return new AttributionResult(m.Key, stored, parent, score);
     }
 

@@ -88,8 +88,13 @@ public sealed partial class SqliteArchiveIndex
         using var quoters = Command(tx, "SELECT raw_id FROM quote_fingerprints WHERE hash = $h");
         using var deleteOwn = Command(tx, "DELETE FROM fingerprints WHERE hash = $h AND source = $s");
         using var deleteQuoted = Command(tx, "DELETE FROM quote_fingerprints WHERE hash = $h AND raw_id = $s");
-        using var insertOwn = Command(tx, "INSERT OR IGNORE INTO fingerprints (hash, source, position) VALUES ($h, $s, $p)");
-        using var insertQuoted = Command(tx, "INSERT OR IGNORE INTO quote_fingerprints (hash, raw_id) VALUES ($h, $s)");
+        // One statement a source, not one a row: the rows come as a JSON array (bench: row inserts were most
+        // of the fingerprinting stage).
+        using var insertOwn = Command(tx, """
+            INSERT OR IGNORE INTO fingerprints (hash, source, position)
+            SELECT json_extract(value, '$[0]'), $s, json_extract(value, '$[1]') FROM json_each($rows)
+            """);
+        using var insertQuoted = Command(tx, "INSERT OR IGNORE INTO quote_fingerprints (hash, raw_id) SELECT value, $s FROM json_each($rows)");
         using var save = Command(tx, "INSERT OR REPLACE INTO reuse_sources (source, own, quoted) VALUES ($s, $own, $quoted)");
         foreach (var source in sources)
         {
@@ -144,14 +149,14 @@ public sealed partial class SqliteArchiveIndex
                 Run(deleteQuoted, ("$h", unchecked((long)h)), ("$s", source.Source));
             }
 
-            foreach (var (h, p) in newOwn)
+            if (newOwn.Count > 0)
             {
-                Run(insertOwn, ("$h", unchecked((long)h)), ("$s", source.Source), ("$p", p));
+                Run(insertOwn, ("$s", source.Source), ("$rows", "[" + string.Join(',', newOwn.Select(f => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"[{unchecked((long)f.Hash)},{f.Position}]"))) + "]"));
             }
 
-            foreach (var h in newQuoted)
+            if (newQuoted.Length > 0)
             {
-                Run(insertQuoted, ("$h", unchecked((long)h)), ("$s", source.Source));
+                Run(insertQuoted, ("$s", source.Source), ("$rows", Json(newQuoted.Select(h => unchecked((long)h)))));
             }
 
             var ownHashes = newOwn.Select(f => f.Hash).Order().ToArray();
@@ -170,33 +175,48 @@ public sealed partial class SqliteArchiveIndex
     /// <inheritdoc />
     public FingerprintLookup LookupFingerprints(IReadOnlyCollection<ulong> hashes, int maxSourcesPerFingerprint)
     {
+        // Two statements a message, not one a hash (bench: per-hash queries were most of the pass): first how
+        // many sources hold each hash, counted no further than the cap, then the holders of the rest.
         var shared = new Dictionary<long, int>();
         var common = new HashSet<ulong>();
-        using var cmd = _connection.CreateCommand();
-        cmd.CommandText = "SELECT source FROM fingerprints WHERE hash = $h LIMIT $limit";
-        var h = cmd.Parameters.Add("$h", SqliteType.Integer);
-        cmd.Parameters.AddWithValue("$limit", maxSourcesPerFingerprint + 1);
-        var found = new List<long>();
-        foreach (var hash in hashes.Distinct())
+        if (hashes.Count == 0)
         {
-            h.Value = unchecked((long)hash);
-            found.Clear();
-            using (var r = cmd.ExecuteReader())
+            return new FingerprintLookup(shared, common);
+        }
+
+        var rare = new List<long>();
+        using (var count = _connection.CreateCommand())
+        {
+            count.CommandText = """
+                SELECT j.value, (SELECT count(*) FROM (SELECT 1 FROM fingerprints g WHERE g.hash = j.value LIMIT $limit))
+                FROM (SELECT DISTINCT value FROM json_each($hashes)) j
+                """;
+            count.Parameters.AddWithValue("$limit", maxSourcesPerFingerprint + 1);
+            count.Parameters.AddWithValue("$hashes", Json(hashes.Select(h => unchecked((long)h))));
+            using var r = count.ExecuteReader();
+            while (r.Read())
             {
-                while (r.Read())
+                var n = r.GetInt64(1);
+                if (n > maxSourcesPerFingerprint)
                 {
-                    found.Add(r.GetInt64(0));
+                    common.Add(unchecked((ulong)r.GetInt64(0)));
+                }
+                else if (n > 0)
+                {
+                    rare.Add(r.GetInt64(0));
                 }
             }
+        }
 
-            if (found.Count > maxSourcesPerFingerprint)
+        if (rare.Count > 0)
+        {
+            using var holders = _connection.CreateCommand();
+            holders.CommandText = "SELECT source FROM fingerprints WHERE hash IN (SELECT value FROM json_each($hashes))";
+            holders.Parameters.AddWithValue("$hashes", Json(rare));
+            using var r = holders.ExecuteReader();
+            while (r.Read())
             {
-                common.Add(hash);
-                continue;
-            }
-
-            foreach (var s in found)
-            {
+                var s = r.GetInt64(0);
                 shared[s] = shared.GetValueOrDefault(s) + 1;
             }
         }
@@ -207,20 +227,27 @@ public sealed partial class SqliteArchiveIndex
     /// <inheritdoc />
     public IReadOnlyDictionary<string, long> FindMessages(string list, IReadOnlyCollection<string> messageIds)
     {
-        var result = new Dictionary<string, long>(StringComparer.Ordinal);
-        using var cmd = _connection.CreateCommand();
-        cmd.CommandText = "SELECT min(raw_id) FROM messages WHERE message_id = $mid AND list = $list";
-        var mid = cmd.Parameters.Add("$mid", SqliteType.Text);
-        cmd.Parameters.AddWithValue("$list", list);
+        var byNormal = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         foreach (var id in messageIds.Distinct())
         {
-            if (MessageIds.Normalize(id) is not { } normal)
+            if (MessageIds.Normalize(id) is { } normal)
             {
-                continue;
+                (byNormal.TryGetValue(normal, out var l) ? l : byNormal[normal] = []).Add(id);
             }
+        }
 
-            mid.Value = normal;
-            if (cmd.ExecuteScalar() is long raw)
+        var result = new Dictionary<string, long>(StringComparer.Ordinal);
+        if (byNormal.Count == 0)
+        {
+            return result;
+        }
+
+        var json = System.Text.Json.JsonSerializer.Serialize(byNormal.Keys.ToList());
+        foreach (var (mid, raw) in Query(_connection,
+                     "SELECT message_id, min(raw_id) FROM messages WHERE list = $list AND message_id IN (SELECT value FROM json_each($ids)) GROUP BY message_id",
+                     r => (r.GetString(0), r.GetInt64(1)), ("$list", list), ("$ids", json)))
+        {
+            foreach (var id in byNormal[mid])
             {
                 result[id] = raw;
             }
@@ -427,7 +454,8 @@ public sealed partial class SqliteArchiveIndex
         return list;
     }
 
-    private static string Json(IEnumerable<long> ids) => "[" + string.Join(',', ids) + "]";
+    private static string Json(IEnumerable<long> ids) =>
+        "[" + string.Join(',', ids.Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture))) + "]";
 
     private static byte[] Pack(IReadOnlyList<ulong> hashes)
     {
