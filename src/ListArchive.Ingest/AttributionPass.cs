@@ -232,7 +232,7 @@ public sealed class AttributionPass(IArchiveIndex index, ILogger? log = null)
                 span.Identity, span.Words, TypeOf(m, source, span, rank >= 0), via));
         }
 
-        if (w.UsableHeaders || m.Key <= 0)
+        if (w.UsableHeaders || m.Key <= 0 || !LooksLikeReply(m))
         {
             return new AttributionResult(m.Key, stored);
         }
@@ -240,6 +240,17 @@ public sealed class AttributionPass(IArchiveIndex index, ILogger? log = null)
         var (parent, score) = QuotedParent(m, w.Words, spans, sources);
         return new AttributionResult(m.Key, stored, parent, score);
     }
+
+    /// <summary>
+    /// Only a reply gets a quoted-text parent: its headers name messages we lack, its subject is a reply's, or
+    /// its markers show a quote or an attribution line. A new thread that quotes earlier text (a traceback, a
+    /// pasted announcement) is a repost, not a reply: on twisted-python, repairing every headerless message
+    /// that quoted anything hung 2,524 of 9,371 thread starters on older threads.
+    /// </summary>
+    private static bool LooksLikeReply(ReuseSource m) =>
+        m.InReplyTo.Count + m.References.Count > 0
+        || Analysis.Subjects.SubjectNormalizer.IsReply(m.Subject)
+        || m.Segments.Any(s => s.Kind is "attribution" || (s.Kind is "quote" && s.Depth <= 1));
 
     private static bool IsLater(DateTimeOffset? source, DateTimeOffset? message) =>
         source is { } s && message is { } d && s > d;

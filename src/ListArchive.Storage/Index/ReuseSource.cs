@@ -15,4 +15,8 @@ public sealed record ReuseSource(
     IReadOnlyList<string> InReplyTo,
     IReadOnlyList<string> References,
     string Body,
-    IReadOnlyList<TextSegment> Segments);
+    IReadOnlyList<TextSegment> Segments)
+{
+    /// <summary>The message's Subject (null for a document).</summary>
+    public string? Subject { get; init; }
+}

@@ -61,12 +61,12 @@ public sealed partial class SqliteArchiveIndex
             var body = withText ? "body, segments" : "'', ''";
             result.AddRange(Query(_connection,
                 $"""
-                SELECT raw_id, list, message_id, date_utc, date_offset, from_name, from_address, author_id, in_reply_to, refs, {body}
+                SELECT raw_id, list, message_id, date_utc, date_offset, from_name, from_address, author_id, in_reply_to, refs, {body}, subject
                 FROM messages WHERE raw_id IN (SELECT value FROM json_each($keys)) ORDER BY raw_id
                 """,
                 r => new ReuseSource(r.GetInt64(0), r.GetString(1), r.GetString(2), null, Date(r, 3, 4),
                     new OriginAuthor(Str(r, 5), Str(r, 6)), Str(r, 7), SplitIds(r.GetString(8)), SplitIds(r.GetString(9)),
-                    r.GetString(10), SegmentCodec.Decode(r.GetString(11))),
+                    r.GetString(10), SegmentCodec.Decode(r.GetString(11))) { Subject = r.GetString(12) },
                 ("$keys", Json(messages))));
         }
 
