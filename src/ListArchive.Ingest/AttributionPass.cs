@@ -81,7 +81,10 @@ public sealed class AttributionPass(IArchiveIndex index, ILogger? log = null)
             var batch = index.GetReuseSources(all.GetRange(start, Math.Min(AttributeBatch, all.Count - start)), withText: true);
             var prepared = new (ReuseSource, WordStream, List<ulong>)[batch.Count];
             Parallel.For(0, batch.Count, new ParallelOptions { MaxDegreeOfParallelism = parallelism }, i => prepared[i] = Prepare(batch[i]));
-            var work = prepared.Select(Gather).ToList();
+            _lookup.Start();
+            var holders = index.GetFingerprintHolders(prepared.SelectMany(p => p.Item3).Distinct().ToList(), MaxSourcesPerFingerprint);
+            _lookup.Stop();
+            var work = prepared.Select(p => Gather(p, holders)).ToList();
             var results = new AttributionResult[work.Count];
             _align.Start();
             Parallel.For(0, work.Count, new ParallelOptions { MaxDegreeOfParallelism = parallelism }, i => results[i] = Compute(work[i]));
@@ -105,7 +108,11 @@ public sealed class AttributionPass(IArchiveIndex index, ILogger? log = null)
     }
 
     /// <summary>Attributes one message (or document) against the stored index.</summary>
-    public AttributionResult Attribute(ReuseSource m) => Compute(Gather(Prepare(m)));
+    public AttributionResult Attribute(ReuseSource m)
+    {
+        var prepared = Prepare(m);
+        return Compute(Gather(prepared, index.GetFingerprintHolders(prepared.Hashes, MaxSourcesPerFingerprint)));
+    }
 
     /// <summary>The attributable text of a message as words and distinct fingerprint hashes (no index access: parallel).</summary>
     private static (ReuseSource Message, WordStream Words, List<ulong> Hashes) Prepare(ReuseSource m)
@@ -125,11 +132,11 @@ public sealed class AttributionPass(IArchiveIndex index, ILogger? log = null)
     private const int MaxCachedSources = 20_000;
     private readonly Dictionary<long, CachedSource> _cache = [];
 
-    private Work Gather((ReuseSource Message, WordStream Words, List<ulong> Hashes) prepared)
+    private Work Gather((ReuseSource Message, WordStream Words, List<ulong> Hashes) prepared, IReadOnlyDictionary<ulong, long[]> holders)
     {
         _lookup.Start();
         var (m, words, hashes) = prepared;
-        var lookup = index.LookupFingerprints(hashes, MaxSourcesPerFingerprint);
+        var lookup = Lookup(hashes, holders);
 
         // Thread ancestors from the headers, parent first: In-Reply-To, then References from the end.
         var ancestors = new List<long>();
@@ -251,6 +258,33 @@ public sealed class AttributionPass(IArchiveIndex index, ILogger? log = null)
         m.InReplyTo.Count + m.References.Count > 0
         || Analysis.Subjects.SubjectNormalizer.IsReply(m.Subject)
         || m.Segments.Any(s => s.Kind is "attribution" || (s.Kind is "quote" && s.Depth <= 1));
+
+    /// <summary>Shared non-common hashes per source, and the common hashes, from the batch's holders.</summary>
+    private static FingerprintLookup Lookup(List<ulong> hashes, IReadOnlyDictionary<ulong, long[]> holders)
+    {
+        var shared = new Dictionary<long, int>();
+        var common = new HashSet<ulong>();
+        foreach (var h in hashes)
+        {
+            if (!holders.TryGetValue(h, out var sources))
+            {
+                continue;
+            }
+
+            if (sources.Length > MaxSourcesPerFingerprint)
+            {
+                common.Add(h);
+                continue;
+            }
+
+            foreach (var s in sources)
+            {
+                shared[s] = shared.GetValueOrDefault(s) + 1;
+            }
+        }
+
+        return new FingerprintLookup(shared, common);
+    }
 
     private static bool IsLater(DateTimeOffset? source, DateTimeOffset? message) =>
         source is { } s && message is { } d && s > d;

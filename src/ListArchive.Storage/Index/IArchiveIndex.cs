@@ -106,6 +106,12 @@ public interface IArchiveIndex : IDisposable
     /// <summary>Sources holding each hash in their own text; a hash held by more than the cap is common and skipped.</summary>
     FingerprintLookup LookupFingerprints(IReadOnlyCollection<ulong> hashes, int maxSourcesPerFingerprint);
 
+    /// <summary>
+    /// For each hash found, the sources holding it — at most <paramref name="maxSourcesPerFingerprint"/> + 1: a hash
+    /// with more is common (its list is cut there). One read for a whole batch of messages.
+    /// </summary>
+    IReadOnlyDictionary<ulong, long[]> GetFingerprintHolders(IReadOnlyCollection<ulong> hashes, int maxSourcesPerFingerprint);
+
     /// <summary>The earliest raw id of each of the Message-IDs found in a list.</summary>
     IReadOnlyDictionary<string, long> FindMessages(string list, IReadOnlyCollection<string> messageIds);
 

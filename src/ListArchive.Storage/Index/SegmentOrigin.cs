@@ -27,4 +27,12 @@ public sealed record SegmentOrigin(
     /// names another address than the origin's author); null when they agree.
     /// </summary>
     public string? Diagnostic { get; init; }
+
+    // Value equality over Via's elements (a record compares a list by reference): two reads of the same
+    // archive, or two archives built in different orders, give equal segments.
+    public bool Equals(SegmentOrigin? other) =>
+        other is not null && MessageId == other.MessageId && DocumentId == other.DocumentId && Author == other.Author
+        && Via.SequenceEqual(other.Via) && Type == other.Type && Score.Equals(other.Score) && Diagnostic == other.Diagnostic;
+
+    public override int GetHashCode() => HashCode.Combine(MessageId, DocumentId, Author, Via.Count, Type, Score, Diagnostic);
 }

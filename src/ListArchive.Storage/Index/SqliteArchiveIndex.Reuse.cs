@@ -225,6 +225,44 @@ public sealed partial class SqliteArchiveIndex
     }
 
     /// <inheritdoc />
+    public IReadOnlyDictionary<ulong, long[]> GetFingerprintHolders(IReadOnlyCollection<ulong> hashes, int maxSourcesPerFingerprint)
+    {
+        var result = new Dictionary<ulong, long[]>();
+        if (hashes.Count == 0)
+        {
+            return result;
+        }
+
+        // Each hash's holders, no more than cap + 1 of them (a footer's hash can have thousands).
+        using var cmd = _connection.CreateCommand();
+        cmd.CommandText = """
+            SELECT j.value, (SELECT group_concat(source) FROM (SELECT source FROM fingerprints g WHERE g.hash = j.value LIMIT $limit))
+            FROM (SELECT DISTINCT value FROM json_each($hashes)) j
+            """;
+        cmd.Parameters.AddWithValue("$limit", maxSourcesPerFingerprint + 1);
+        cmd.Parameters.AddWithValue("$hashes", Json(hashes.Select(h => unchecked((long)h))));
+        using var r = cmd.ExecuteReader();
+        while (r.Read())
+        {
+            if (r.IsDBNull(1))
+            {
+                continue;
+            }
+
+            var parts = r.GetString(1).Split(',');
+            var sources = new long[parts.Length];
+            for (var i = 0; i < parts.Length; i++)
+            {
+                sources[i] = long.Parse(parts[i], System.Globalization.CultureInfo.InvariantCulture);
+            }
+
+            result[unchecked((ulong)r.GetInt64(0))] = sources;
+        }
+
+        return result;
+    }
+
+    /// <inheritdoc />
     public IReadOnlyDictionary<string, long> FindMessages(string list, IReadOnlyCollection<string> messageIds)
     {
         var byNormal = new Dictionary<string, List<string>>(StringComparer.Ordinal);
