@@ -17,4 +17,6 @@ public sealed class ImportOptions
 
     /// <summary>Campaign detection settings (docs/campaigns.md §Settings).</summary>
     public ListArchive.Analysis.Campaigns.CampaignOptions Campaigns { get; init; } = new();
+    /// <summary>Run the attribution pass (issue 6) at the end of the import; off only to measure its cost.</summary>
+    public bool Attribution { get; init; } = true;
 }

@@ -82,6 +82,8 @@ public sealed class ImportPipeline
 
         tally.Time(ImportStages.Thread, threadClock.Elapsed);
         LearnTrailers(options, tally);
+        DocumentManifest.RegisterBeside(_archive.Index, paths, d => _log.Warning("{Problem}", d));
+        Attribute(options, tally);
         tally.Time(ImportStages.Campaigns, CampaignStage.Run(_archive.Index, options.Campaigns, options.Parallelism, _log));
         FlushFullText(tally);
         return tally.Summary(touched.ToList(), clock.Elapsed);
@@ -129,6 +131,7 @@ public sealed class ImportPipeline
 
         tally.Time(ImportStages.Thread, threadClock.Elapsed);
         LearnTrailers(options, tally);
+        Attribute(options, tally);
         tally.Time(ImportStages.Campaigns, CampaignStage.Run(_archive.Index, options.Campaigns, options.Parallelism, _log));
         FlushFullText(tally);
         return tally.Summary(touched.ToList(), clock.Elapsed);
@@ -148,6 +151,27 @@ public sealed class ImportPipeline
         var clock = Stopwatch.StartNew();
         _archive.Index.Flush();
         tally.Time(ImportStages.FullText, clock.Elapsed);
+    }
+
+    /// <summary>Runs the attribution pass alone (after <c>documents add</c>): what changed since the last pass is attributed.</summary>
+    public void Attribute()
+    {
+        foreach (var list in new AttributionPass(_archive.Index, _log).Run(Environment.ProcessorCount))
+        {
+            Rethread(list);
+        }
+    }
+
+    /// <summary>Attributes passages by text matching (issue 6); threads again the lists whose quoted-text parents changed.</summary>
+    private void Attribute(ImportOptions options, Tally tally)
+    {
+        var clock = Stopwatch.StartNew();
+        foreach (var list in options.Attribution ? new AttributionPass(_archive.Index, _log).Run(options.Parallelism) : [])
+        {
+            Rethread(list);
+        }
+
+        tally.Time(ImportStages.Attribution, clock.Elapsed);
     }
 
     /// <summary>Indexes raw messages stored after the last indexed one, in raw-id order.</summary>

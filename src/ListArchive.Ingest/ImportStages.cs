@@ -25,4 +25,6 @@ public static class ImportStages
     public const string FullText = "fulltext";
     /// <summary>Fingerprinting own text and clustering campaigns (issue 8; docs/campaigns.md).</summary>
     public const string Campaigns = "campaigns";
+    /// <summary>Fingerprinting own text, attributing passages, re-threading from quoted text (issue 6).</summary>
+    public const string Attribution = "attribution";
 }

@@ -66,6 +66,7 @@ public static class WebApp
             }
         });
         ApiEndpoints.Map(app);
+        PositionEndpoints.Map(app);
         PageEndpoints.Map(app);
         Live.LiveEndpoints.Map(app);
         Campaigns.CampaignEndpoints.Map(app);

@@ -22,6 +22,10 @@ internal static class IndexDump
             ("links", "raw_id, seq"),
             ("trailers", "kind, key"),
             ("campaigns", "id"),
+            ("attributions", "target, seq"),
+            ("quote_parents", "raw_id"),
+            ("fingerprints", "hash, source"),
+            ("quote_fingerprints", "hash, raw_id"),
         })
         {
             using var command = connection.CreateCommand();

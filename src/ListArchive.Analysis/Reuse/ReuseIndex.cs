@@ -105,6 +105,12 @@ public sealed class ReuseIndex
         }
     }
 
+    /// <summary>
+    /// Makes a fingerprint common whatever this index holds: for an index built per message from candidates
+    /// a stored index found (ListArchive.Ingest AttributionPass), where frequency is the archive's, not this one's.
+    /// </summary>
+    public void MarkCommon(ulong hash) => boilerplate[hash] = MaxSourcesPerFingerprint + 1;
+
     /// <summary>Whether a fingerprint is held by more than <see cref="MaxSourcesPerFingerprint"/> sources (boilerplate included).</summary>
     public bool IsCommon(ulong hash) =>
         (postings.TryGetValue(hash, out var list) ? list.Count : 0) + boilerplate.GetValueOrDefault(hash) > MaxSourcesPerFingerprint;

@@ -160,4 +160,66 @@ public interface IArchiveIndex : IDisposable
 
     /// <summary>One campaign with its messages (oldest first), or null.</summary>
     CampaignView? GetCampaign(string id);
+    // ---- Text reuse and attribution (issue 6; docs/text-reuse.md §9) ----
+
+    /// <summary>The raw id up to which the attribution pass ran (0 when never, or after a reset).</summary>
+    long ReuseUpTo { get; }
+
+    /// <summary>Indexed raw ids above <paramref name="after"/>, ascending.</summary>
+    IReadOnlyList<long> GetRawIdsAfter(long after);
+
+    /// <summary>Sources whose own text changed since the last pass (re-segmented messages, new documents).</summary>
+    IReadOnlyList<long> GetReuseDirty();
+
+    /// <summary>Ends a pass: remembers <paramref name="upTo"/> and clears the dirty sources.</summary>
+    void CompleteReusePass(long upTo);
+
+    /// <summary>Sources by key (raw id, or −document key), in key order; without text only the metadata is read.</summary>
+    IReadOnlyList<ReuseSource> GetReuseSources(IReadOnlyCollection<long> keys, bool withText);
+
+    /// <summary>
+    /// Replaces the stored fingerprints of the given sources in one transaction. With
+    /// <paramref name="findAffected"/>, returns every other source or message that shares a (not common) hash
+    /// with their old or new fingerprints: the ones whose attribution may change.
+    /// </summary>
+    IReadOnlySet<long> ReplaceFingerprints(IReadOnlyList<SourceFingerprints> sources, int maxSourcesPerFingerprint, bool findAffected);
+
+    /// <summary>Sources holding each hash in their own text; a hash held by more than the cap is common and skipped.</summary>
+    FingerprintLookup LookupFingerprints(IReadOnlyCollection<ulong> hashes, int maxSourcesPerFingerprint);
+
+    /// <summary>
+    /// For each hash found, the sources holding it — at most <paramref name="maxSourcesPerFingerprint"/> + 1: a hash
+    /// with more is common (its list is cut there). One read for a whole batch of messages.
+    /// </summary>
+    IReadOnlyDictionary<ulong, long[]> GetFingerprintHolders(IReadOnlyCollection<ulong> hashes, int maxSourcesPerFingerprint);
+
+    /// <summary>The earliest raw id of each of the Message-IDs found in a list.</summary>
+    IReadOnlyDictionary<string, long> FindMessages(string list, IReadOnlyCollection<string> messageIds);
+
+    /// <summary>The raw ids of every message in the threads of the given messages.</summary>
+    IReadOnlySet<long> GetThreadMates(IReadOnlyCollection<long> rawIds);
+
+    /// <summary>Replaces attributions (and quoted-text parents); returns the lists whose quoted-text parents changed.</summary>
+    IReadOnlyCollection<string> SaveAttributions(IReadOnlyList<AttributionResult> results);
+
+    /// <summary>Registers (or replaces, by id) a reference document; returns its key. Its fingerprints follow at the next pass.</summary>
+    long AddDocument(ReferenceDocument document);
+
+    /// <summary>Registered reference documents, by key.</summary>
+    IReadOnlyList<ReferenceDocument> GetDocuments(bool withText = false);
+
+    /// <summary>A registered document by id, its segments attributed like a message's; null when unknown.</summary>
+    DocumentView? GetDocument(string documentId);
+
+    /// <summary>Stored attributions of one target (raw id, or −document key), in order.</summary>
+    IReadOnlyList<StoredAttribution> GetAttributions(long target);
+
+    /// <summary>
+    /// An author's positions: per thread their own passages with what each answers; words written, quoted from
+    /// whom, and who quoted them — over their latest <paramref name="maxMessages"/> messages. Null for an unknown author.
+    /// </summary>
+    AuthorPositions? GetAuthorPositions(string authorId, int maxMessages = 500);
+
+    /// <summary>Fingerprint storage: sources, postings, and bytes of the fingerprint tables (when SQLite reports them).</summary>
+    (long Sources, long OwnPostings, long QuotePostings, long? Bytes) GetFingerprintStats();
 }

@@ -13,6 +13,7 @@ internal static class IndexSchema
     // 2: own and quoted text (segmentation), segment attribution, unwrapped links, learned trailers.
     // 3: the FTS5 table moved to fts.db (FullTextIndex; "messages_fts" is still dropped here);
     //    campaigns (issue 8): MinHash bands, clusters, members, and the queue of messages to (re)fingerprint.
+    // 3: text reuse (issue 6): fingerprints, attributions, quoted-text parents; documents (kept across resets).
     public const int Version = 3;
 
     // "segments" was a table up to version 1; it is still dropped when an old index is reset.
@@ -20,6 +21,8 @@ internal static class IndexSchema
     [
         "messages_fts", "messages", "problems", "segments", "attachments", "links", "trailers", "author_aliases", "author_nodes", "threads",
         "campaign_dirty", "campaign_sketches", "campaign_bands", "campaigns", "campaign_members",
+        // Text reuse (issue 6, docs/text-reuse.md §9). "documents" is not here: it is not derived.
+        "fingerprints", "quote_fingerprints", "reuse_sources", "attributions", "quote_parents", "reuse_state", "reuse_dirty",
     ];
 
     public const string Create = """
@@ -154,5 +157,58 @@ internal static class IndexSchema
             campaign_id TEXT NOT NULL
         );
         CREATE INDEX campaign_members_by_campaign ON campaign_members (campaign_id);
+        CREATE TABLE fingerprints (
+            hash INTEGER NOT NULL,
+            source INTEGER NOT NULL,
+            position INTEGER NOT NULL,
+            PRIMARY KEY (hash, source)
+        ) WITHOUT ROWID;
+        CREATE TABLE quote_fingerprints (
+            hash INTEGER NOT NULL,
+            raw_id INTEGER NOT NULL,
+            PRIMARY KEY (hash, raw_id)
+        ) WITHOUT ROWID;
+        CREATE TABLE reuse_sources (
+            source INTEGER PRIMARY KEY,
+            own BLOB NOT NULL,
+            quoted BLOB NOT NULL
+        );
+        CREATE TABLE attributions (
+            target INTEGER NOT NULL,
+            seq INTEGER NOT NULL,
+            start INTEGER NOT NULL,
+            length INTEGER NOT NULL,
+            source INTEGER NOT NULL,
+            source_start INTEGER NOT NULL,
+            source_end INTEGER NOT NULL,
+            score REAL NOT NULL,
+            words INTEGER NOT NULL,
+            type TEXT NOT NULL,
+            via TEXT NOT NULL,
+            PRIMARY KEY (target, seq)
+        ) WITHOUT ROWID;
+        CREATE INDEX attributions_by_source ON attributions (source);
+        CREATE TABLE quote_parents (
+            raw_id INTEGER PRIMARY KEY,
+            parent_message_id TEXT NOT NULL,
+            score REAL NOT NULL
+        );
+        CREATE TABLE reuse_state (
+            key TEXT PRIMARY KEY,
+            value INTEGER NOT NULL
+        ) WITHOUT ROWID;
+        CREATE TABLE reuse_dirty (
+            source INTEGER PRIMARY KEY
+        );
+        CREATE TABLE IF NOT EXISTS documents (
+            doc_key INTEGER PRIMARY KEY,
+            id TEXT NOT NULL UNIQUE,
+            title TEXT NOT NULL,
+            author TEXT,
+            date TEXT,
+            date_utc INTEGER,
+            url TEXT,
+            text TEXT NOT NULL
+        );
         """;
 }

@@ -35,6 +35,7 @@ internal sealed class IndexWriter : IDisposable
     private readonly SqliteCommand _threadRows;
     private readonly SqliteCommand _threadUpsert;
     private readonly SqliteCommand _threadDelete;
+    private readonly SqliteCommand _reuseDirty;
 
     public IndexWriter(SqliteConnection connection, SqliteTransaction tx)
     {
@@ -89,6 +90,8 @@ internal sealed class IndexWriter : IDisposable
             VALUES ($list, $thread, $subject, $root, $sname, $saddr, $sauthor, $count, $participants, $first, $last)
             """);
         _threadDelete = Prepare("DELETE FROM threads WHERE list = $list AND thread_id = $thread");
+        // Own text moved: its fingerprints and what quotes it are redone by the next attribution pass (issue 6).
+        _reuseDirty = Prepare("INSERT OR IGNORE INTO reuse_dirty (source) VALUES ($raw)");
     }
 
     public void Alias(string node, string nameKey)
@@ -196,10 +199,12 @@ internal sealed class IndexWriter : IDisposable
         {
             // Only the segment boundaries moved (a learned signature): the full-text row stands.
             Run(_setKey, ("$raw", u.RawId), ("$tkey", u.TrailerKey), ("$segments", segments));
+            Run(_reuseDirty, ("$raw", u.RawId));
         }
         else
         {
             Run(_setText, ("$raw", u.RawId), ("$own", own), ("$quoted", quoted), ("$tkey", u.TrailerKey), ("$segments", segments));
+            Run(_reuseDirty, ("$raw", u.RawId));
         }
 
         return !same;

@@ -23,4 +23,7 @@ public sealed record MessageView(
 {
     /// <summary>Links a URL rewriter had wrapped, as restored.</summary>
     public IReadOnlyList<MessageLink> Links { get; init; } = [];
+
+    /// <summary>When <see cref="Link"/> is <c>quoted-text</c>: the share of the quoted words that are the parent's (0..1).</summary>
+    public double? LinkScore { get; init; }
 }

@@ -135,15 +135,15 @@ public sealed partial class SqliteArchiveIndex
         using var c = OpenReader();
         using var cmd = c.CreateCommand();
         cmd.CommandText = """
-            SELECT raw_id, message_id, in_reply_to, refs, subject, norm_subject, date_utc, date_offset
-            FROM messages WHERE list = $list ORDER BY raw_id
+            SELECT m.raw_id, m.message_id, m.in_reply_to, m.refs, m.subject, m.norm_subject, m.date_utc, m.date_offset, q.parent_message_id
+            FROM messages m LEFT JOIN quote_parents q ON q.raw_id = m.raw_id WHERE m.list = $list ORDER BY m.raw_id
             """;
         cmd.Parameters.AddWithValue("$list", list);
         using var r = cmd.ExecuteReader();
         while (r.Read())
         {
             yield return new ThreadingInput(r.GetInt64(0), r.GetString(1), SplitIds(r.GetString(2)), SplitIds(r.GetString(3)),
-                r.GetString(4), r.GetString(5), Date(r, 6, 7));
+                r.GetString(4), r.GetString(5), Date(r, 6, 7)) { QuotedParent = Str(r, 8) };
         }
     }
 
@@ -165,7 +165,7 @@ public sealed partial class SqliteArchiveIndex
         var rawId = r.GetInt64(0);
         var problems = extras is not null ? extras.Problems[rawId].ToList() : Query(c, "SELECT code, offset, message FROM problems WHERE raw_id = $raw ORDER BY offset, code, message",
             ReadProblem, ("$raw", rawId));
-        var segments = SegmentCodec.Decode(Str(r, 18));
+        var segments = Attribute(c, rawId, r.GetString(17), SegmentCodec.Decode(Str(r, 18)));
         var links = extras is not null ? extras.Links[rawId].ToList() : Query(c, "SELECT url, formats, opaque, host_hint, start, length FROM links WHERE raw_id = $raw ORDER BY seq",
             ReadLink, ("$raw", rawId));
         var attachments = extras is not null ? extras.Attachments[rawId].ToList() : Query(c, "SELECT name, content_type, size, url FROM attachments WHERE raw_id = $raw ORDER BY seq",
@@ -176,6 +176,7 @@ public sealed partial class SqliteArchiveIndex
             SplitIds(r.GetString(15)), SplitIds(r.GetString(16)), r.GetString(17), segments, attachments, problems)
         {
             Links = links,
+            LinkScore = Str(r, 13) == "quoted-text" ? QuotedParentScore(c, rawId) : null,
         };
     }
 

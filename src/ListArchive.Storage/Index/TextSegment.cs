@@ -20,4 +20,7 @@ public sealed record TextSegment(string Kind, int Start, int Length)
     public DateTimeOffset? Date { get; init; }
 
     public string? CiteMessageId { get; init; }
+
+    /// <summary>Where the passage comes from, found by text matching (issue 6); null for own text and when unknown.</summary>
+    public SegmentOrigin? Origin { get; init; }
 }

@@ -8,4 +8,8 @@ public sealed record ThreadingInput(
     IReadOnlyList<string> References,
     string Subject,
     string NormalizedSubject,
-    DateTimeOffset? Date);
+    DateTimeOffset? Date)
+{
+    /// <summary>The parent found from quoted text (issue 6), used only when the headers name no message of the list.</summary>
+    public string? QuotedParent { get; init; }
+}

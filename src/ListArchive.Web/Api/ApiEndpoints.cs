@@ -206,12 +206,18 @@ internal static class ApiEndpoints
                     : new { Name = s.AuthorName, Address = Rendering.AddressDisplay.Obfuscate(s.AuthorAddress) },
                 s.Date,
                 s.CiteMessageId,
+                Origin = s.Origin is not { } o ? null : new
+                {
+                    o.MessageId, o.DocumentId,
+                    Author = new { o.Author.Name, Address = Rendering.AddressDisplay.Obfuscate(o.Author.Address) },
+                    o.Via, o.Type, Score = Math.Round(o.Score, 3), o.Diagnostic,
+                },
             })
             .ToList();
         return new
         {
             m.MessageId, m.List, m.Subject, From = Person(m.From), m.Date, m.ThreadId, m.ParentId, m.Depth,
-            m.Order, m.Link, m.InReplyTo, m.References, Body = string.Concat(parts.Select(p => p.Text)), Segments = parts,
+            m.Order, m.Link, m.LinkScore, m.InReplyTo, m.References, Body = string.Concat(parts.Select(p => p.Text)), Segments = parts,
             Links = m.Links.Select(l => new { l.Url, l.Formats, l.IsOpaque, l.HostHint }), m.Attachments, m.Problems,
         };
     }

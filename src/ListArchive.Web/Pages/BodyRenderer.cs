@@ -19,7 +19,7 @@ internal static class BodyRenderer
         known ??= Nothing;
         var text = m.BodyText;
         var segments = m.Segments.Where(s => s.Start >= 0 && s.Length >= 0 && s.Start + s.Length <= text.Length).ToList();
-        if (segments.Count == 0 || segments.All(s => s.Kind == TextSegment.Own))
+        if (segments.Count == 0 || segments.All(s => s.Kind == TextSegment.Own && !Quoted(s)))
         {
             w.Raw("<pre class=\"body\">").Linked(AddressDisplay.ObfuscateText(text)).Raw("</pre>");
             return;
@@ -30,11 +30,11 @@ internal static class BodyRenderer
         while (i < segments.Count)
         {
             var s = segments[i];
-            if (s.Kind is "quote" or "forward")
+            if (Quoted(s))
             {
                 // Consecutive quote segments (deeper levels, the attribution inside) fold together.
                 var j = i;
-                while (j + 1 < segments.Count && segments[j + 1].Kind is "quote" or "forward")
+                while (j + 1 < segments.Count && Quoted(segments[j + 1]))
                 {
                     j++;
                 }
@@ -44,7 +44,7 @@ internal static class BodyRenderer
                 var quoted = text[start..end];
                 var named = Named(segments, i, j);
                 var origin = QuoteOrigin.Resolve(m, segments, i, j, named, known);
-                w.Raw("<details class=\"quote\"><summary>").Text(Label(segments, i, named));
+                w.Raw("<details class=\"quote\"><summary>").Text(named is null && TextLabel(s, origin, known) is { } byText ? byText : Label(segments, i, named));
                 if (origin is not null)
                 {
                     w.Raw(" · ").Link(Paths.Passage(m.List, origin, QuoteOrigin.Passage(quoted)), "origin", "origin");
@@ -67,6 +67,37 @@ internal static class BodyRenderer
         }
 
         w.Raw("</div>");
+    }
+
+    /// <summary>
+    /// Folded as a quote: a quote or forward by its markers, or text without markers that the
+    /// attribution pass found in an earlier message or document (issue 6: the Outlook reply that
+    /// carries parminder's message with no "&gt;" and no attribution line, seed 001).
+    /// </summary>
+    internal static bool Quoted(TextSegment s) =>
+        s.Kind is "quote" or "forward"
+        || (s.Kind == TextSegment.Own && s.Origin is { Type: SegmentOrigin.Quote or SegmentOrigin.Forward });
+
+    /// <summary>"quoting NAME, DATE" from the attribution found by text matching, when no marker or line names anyone.</summary>
+    private static string? TextLabel(TextSegment s, string? origin, IReadOnlyDictionary<string, MessageView> known)
+    {
+        if (s.Origin is not { } o)
+        {
+            return null;
+        }
+
+        var kind = o.Type == SegmentOrigin.Forward ? "forwarded" : "quoting";
+        var who = !string.IsNullOrWhiteSpace(o.Author.Name) ? o.Author.Name
+            : o.Author.Address is { } address ? AddressDisplay.Obfuscate(address)
+            : o.DocumentId;
+        if (who is null)
+        {
+            return null;
+        }
+
+        return origin is not null && known.TryGetValue(origin, out var source) && source.Date is { } date
+            ? $"{kind} {who}, {Format.Day(date)}"
+            : $"{kind} {who}";
     }
 
     /// <summary>The first segment of the run that names an author, else the attribution line just before it.</summary>

@@ -5,12 +5,12 @@ namespace ListArchive.Web.Pages;
 /// <summary>
 /// Where a folded quote came from: the origin message's Message-ID and the passage to point at
 /// there. The segment's own data is read in exactly one place (<see cref="Of"/>); when stored
-/// segments carry the attribution <c>origin</c> object, that line switches to it.
+/// it reads the attribution <c>origin</c> (text matching) first.
 /// </summary>
 internal static class QuoteOrigin
 {
-    /// <summary>The origin Message-ID a segment names itself (today: the HTML <c>cite="mid:…"</c>).</summary>
-    public static string? Of(TextSegment segment) => segment.CiteMessageId;
+    /// <summary>The origin Message-ID of a segment: found by text matching (issue 6), else named by an HTML <c>cite="mid:…"</c>.</summary>
+    public static string? Of(TextSegment segment) => segment.Origin?.MessageId ?? segment.CiteMessageId;
 
     /// <summary>
     /// The origin of quote segments <paramref name="from"/>..<paramref name="to"/> of

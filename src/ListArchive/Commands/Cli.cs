@@ -38,6 +38,8 @@ internal static class Cli
         root.Subcommands.Add(SourcesCommand.Create());
         root.Subcommands.Add(FollowCommand.Create());
         root.Subcommands.Add(CampaignsCommand.Create());
+        root.Subcommands.Add(DocumentsCommand.Create());
+        root.Subcommands.Add(PositionsCommand.Create());
         return root;
     }
 }

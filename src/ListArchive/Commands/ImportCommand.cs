@@ -16,12 +16,13 @@ internal static class ImportCommand
         };
         var list = new Option<string?>("--list") { Description = "List name for every message (default: List-Id, List-Post, else the folder name)" };
         var json = new Option<bool>("--json") { Description = "Print the summary as JSON" };
-        var command = new Command("import", "Import list mail into the archive (idempotent and resumable)") { paths, list, json };
+        var noAttribution = new Option<bool>("--no-attribution") { Description = "Skip text-reuse attribution (to measure its cost; the next import catches up)" };
+        var command = new Command("import", "Import list mail into the archive (idempotent and resumable)") { paths, list, json, noAttribution };
         command.SetAction((parse, cancellationToken) =>
         {
             var log = Logging.Create(parse.GetValue(Cli.Verbose));
             using var archive = Archive.Open(parse.GetValue(Cli.Data)!.FullName);
-            var summary = Run(archive, parse.GetValue(paths)!, parse.GetValue(list), log, cancellationToken);
+            var summary = Run(archive, parse.GetValue(paths)!, parse.GetValue(list), log, cancellationToken, !parse.GetValue(noAttribution));
             if (parse.GetValue(json))
             {
                 Json.Write(parse.InvocationConfiguration.Output, ToJson(summary));
@@ -36,7 +37,7 @@ internal static class ImportCommand
         return command;
     }
 
-    internal static ImportSummary Run(Archive archive, IReadOnlyList<string> paths, string? list, Serilog.ILogger log, CancellationToken cancellationToken)
+    internal static ImportSummary Run(Archive archive, IReadOnlyList<string> paths, string? list, Serilog.ILogger log, CancellationToken cancellationToken, bool attribution = true)
     {
         var inputs = paths.ToList();
         string? stdinTemp = null;
@@ -56,7 +57,7 @@ internal static class ImportCommand
         {
             var pipeline = new ImportPipeline(archive, log);
             using var bar = new ProgressBar();
-            var summary = pipeline.Import(inputs, new ImportOptions { List = list }, new SyncProgress(bar), cancellationToken);
+            var summary = pipeline.Import(inputs, new ImportOptions { List = list, Attribution = attribution }, new SyncProgress(bar), cancellationToken);
             bar.Report(summary.Read, summary.Bytes, 1, 1, force: true);
             return summary;
         }

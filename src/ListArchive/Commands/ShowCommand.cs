@@ -37,6 +37,7 @@ internal static class ShowCommand
                     parentId = message.ParentId,
                     depth = message.Depth,
                     link = message.Link,
+                    linkScore = message.LinkScore,
                     inReplyTo = message.InReplyTo,
                     references = message.References,
                     segments = message.Segments.Select(s => new
@@ -49,6 +50,7 @@ internal static class ShowCommand
                         author = s.AuthorName is null && s.AuthorAddress is null ? null : new { name = s.AuthorName, address = s.AuthorAddress },
                         date = Json.Date(s.Date),
                         citeMessageId = s.CiteMessageId,
+                        origin = OriginJson.Of(s.Origin),
                     }),
                     links = message.Links.Select(l => new
                     {
@@ -83,6 +85,18 @@ internal static class ShowCommand
 
             output.WriteLine();
             output.WriteLine(message.BodyText);
+            var attributed = message.Segments.Where(s => s.Origin is not null).ToList();
+            if (attributed.Count > 0)
+            {
+                output.WriteLine();
+                output.WriteLine("Attributions (issue 6):");
+                foreach (var s in attributed)
+                {
+                    var text = Slice(message.BodyText, s.Start, s.Length).Trim().ReplaceLineEndings(" ");
+                    output.WriteLine($"  {s.Kind} [{s.Start}+{s.Length}] \"{(text.Length > 60 ? text[..60] + "…" : text)}\": {OriginJson.Line(s.Origin!)}");
+                }
+            }
+
             return 0;
         });
         return command;

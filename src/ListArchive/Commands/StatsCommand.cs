@@ -15,9 +15,14 @@ internal static class StatsCommand
             using var archive = Archive.Open(parse.GetValue(Cli.Data)!.FullName);
             var stats = archive.Index.GetStats();
             var output = parse.InvocationConfiguration.Output;
+            var fp = archive.Index.GetFingerprintStats();
             if (parse.GetValue(json))
             {
-                Json.Write(output, stats);
+                Json.Write(output, new
+                {
+                    stats.Lists, stats.Messages, stats.Problems, stats.ProblemsByKind,
+                    fingerprints = new { sources = fp.Sources, ownPostings = fp.OwnPostings, quotePostings = fp.QuotePostings, bytes = fp.Bytes },
+                });
                 return 0;
             }
 
@@ -28,6 +33,8 @@ internal static class StatsCommand
             }
 
             output.WriteLine($"{"total",-32} {stats.Messages,10:N0}");
+            output.WriteLine($"fingerprints (issue 6): {fp.Sources:N0} sources, {fp.OwnPostings:N0} own + {fp.QuotePostings:N0} quote postings, "
+                + (fp.Bytes is { } b ? $"{b:N0} bytes ({(double)b / Math.Max(1, stats.Messages):N0} a message)" : "size unknown"));
             output.WriteLine($"problems: {stats.Problems:N0}");
             foreach (var (code, count) in stats.ProblemsByKind.OrderByDescending(p => p.Value))
             {

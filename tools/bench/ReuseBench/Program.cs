@@ -21,6 +21,9 @@ internal static class Program
             "speed" => Speed(Option(args, "--corpus") ?? Path.Combine(OwnTexts.CorporaRoot(), "twisted-python-pipermail"), int.Parse(Option(args, "--repeat") ?? "5", CultureInfo.InvariantCulture)),
             "pairs" => Pairs(Option(args, "--corpus") ?? Path.Combine(OwnTexts.CorporaRoot(), "twisted-python-pipermail"), int.Parse(Option(args, "--repeat") ?? "3", CultureInfo.InvariantCulture)),
             "align" when args.Length >= 3 => Align(args[1], args[2]),
+            "lookup-scale" => LookupScale.Run(Option(args, "--corpus") ?? Path.Combine(OwnTexts.CorporaRoot(), "twisted-python-pipermail"),
+                (Option(args, "--sizes") ?? "33365,100000").Split(',').Select(x => int.Parse(x, CultureInfo.InvariantCulture)).ToList(),
+                int.Parse(Option(args, "--queries") ?? "2000", CultureInfo.InvariantCulture)),
             _ => Usage(),
         };
     }
