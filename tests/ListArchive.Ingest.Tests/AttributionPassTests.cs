@@ -111,8 +111,14 @@ public sealed class AttributionPassTests(Xunit.Abstractions.ITestOutputHelper ou
     {
         // Replies first, then the message they quote (and the documents last) must end as an import of all at once.
         using var split = new TempDirectory();
-        var messages = MailSources.Open(RepoPaths.Repo("archives", "governance", "2021-March.txt")).ToList();
-        Assert.Equal(3, messages.Count);
+        // The thread of seed 001 (the month also holds the constructed sign-on posts of issue 8).
+        var month = MailSources.Open(RepoPaths.Repo("archives", "governance", "2021-March.txt")).ToList();
+        var messages = new[]
+        {
+            "adfe6e8b-55a0-4c74-a8b7-d36d5dae42a7@itforchange.net",
+            "39de51fd-f944-4da7-ac41-e3854450ac58@itforchange.net",
+            "BL0PR07MB54899BE5BB7FC79DD5D28BB404555@BL0PR07MB5489.namprd07.prod.outlook.com",
+        }.Select(id => month.Single(m => System.Text.Encoding.ASCII.GetString(m.Bytes).Contains($"Message-ID: <{id}>", StringComparison.Ordinal))).ToList();
         split.Write("origin/1.eml", messages[0].Bytes);
         split.Write("replies/2.eml", messages[1].Bytes);
         split.Write("replies/3.eml", messages[2].Bytes);
