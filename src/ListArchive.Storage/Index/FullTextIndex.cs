@@ -71,13 +71,7 @@ internal sealed class FullTextIndex : IDisposable
         var connection = SqliteDb.Open(path, readOnly: false);
         try
         {
-            SqliteDb.Exec(connection, """
-                PRAGMA journal_mode = WAL;
-                PRAGMA synchronous = FULL;
-                PRAGMA temp_store = MEMORY;
-                PRAGMA cache_size = -65536;
-                PRAGMA wal_autocheckpoint = 8192;
-                """);
+            SqliteDb.ConfigureWriter(connection, synchronousFull: true);
             using (var attach = connection.CreateCommand())
             {
                 attach.CommandText = "ATTACH DATABASE $path AS idx";

@@ -44,13 +44,7 @@ public sealed partial class SqliteArchiveIndex : IArchiveIndex
         var connection = SqliteDb.Open(path, readOnly: false);
         try
         {
-            SqliteDb.Exec(connection, """
-                PRAGMA journal_mode = WAL;
-                PRAGMA synchronous = NORMAL;
-                PRAGMA temp_store = MEMORY;
-                PRAGMA cache_size = -65536;
-                PRAGMA wal_autocheckpoint = 8192;
-                """);
+            SqliteDb.ConfigureWriter(connection, synchronousFull: false);
             var version = SqliteDb.UserVersion(connection);
             var needsReindex = false;
             if (version != IndexSchema.Version)
