@@ -1,0 +1,9 @@
+namespace ListArchive.Elasticsearch.Transport;
+
+public enum BulkAction
+{
+    Index,
+    Create,
+    Update,
+    Delete,
+}

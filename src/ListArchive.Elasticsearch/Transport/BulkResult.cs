@@ -1,0 +1,3 @@
+namespace ListArchive.Elasticsearch.Transport;
+
+public sealed record BulkResult(int Succeeded, IReadOnlyList<BulkItemError> Errors);
