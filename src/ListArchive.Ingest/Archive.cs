@@ -4,12 +4,14 @@ using ListArchive.Storage.Raw;
 namespace ListArchive.Ingest;
 
 /// <summary>
-/// One archive in a data directory: the raw store (the source of truth) and the index derived
-/// from it. Opening creates the directory and both databases when they are missing.
+/// One archive: the raw store (the source of truth) and the index derived from it. The data
+/// directory holds both on the embedded backend (<see cref="Open(string)"/>); with another
+/// backend (Elasticsearch) it holds only local state such as live-ingestion progress, and the
+/// caller hands in the stores (<see cref="Open(string, Func{IRawStore}, Func{IArchiveIndex})"/>).
 /// </summary>
 public sealed class Archive : IDisposable
 {
-    private Archive(string dataDirectory, RawStore raw, SqliteArchiveIndex index)
+    private Archive(string dataDirectory, IRawStore raw, IArchiveIndex index)
     {
         DataDirectory = dataDirectory;
         Raw = raw;
@@ -18,17 +20,22 @@ public sealed class Archive : IDisposable
 
     public string DataDirectory { get; }
 
-    public RawStore Raw { get; }
+    public IRawStore Raw { get; }
 
-    public SqliteArchiveIndex Index { get; }
+    public IArchiveIndex Index { get; }
 
-    public static Archive Open(string dataDirectory)
+    /// <summary>Opens (creating the directory and both databases when missing) the embedded archive.</summary>
+    public static Archive Open(string dataDirectory) =>
+        Open(dataDirectory, () => RawStore.Open(dataDirectory), () => SqliteArchiveIndex.Open(dataDirectory));
+
+    /// <summary>Opens an archive whose stores the caller's factories open (the raw store first).</summary>
+    public static Archive Open(string dataDirectory, Func<IRawStore> openRaw, Func<IArchiveIndex> openIndex)
     {
         Directory.CreateDirectory(dataDirectory);
-        var raw = RawStore.Open(dataDirectory);
+        var raw = openRaw();
         try
         {
-            return new Archive(dataDirectory, raw, SqliteArchiveIndex.Open(dataDirectory));
+            return new Archive(dataDirectory, raw, openIndex());
         }
         catch
         {

@@ -8,7 +8,7 @@ namespace ListArchive.Web;
 /// read-only SQLite connection (SqliteArchiveIndex.OpenReader, RawStore.Get; WAL lets them run
 /// beside a writer), so requests read in parallel; nothing here may use a store's write connection.
 /// </summary>
-public sealed class ArchiveReader(IArchiveIndex index, RawStore raw)
+public sealed class ArchiveReader(IArchiveIndex index, IRawStore raw)
 {
     public T Read<T>(Func<IArchiveIndex, T> query) => query(index);
 

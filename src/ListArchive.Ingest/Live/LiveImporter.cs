@@ -18,9 +18,15 @@ public sealed class LiveImporter : IDisposable
     private readonly ILogger _log;
 
     public LiveImporter(string dataDirectory, ILogger? log = null)
+        : this(() => Archive.Open(dataDirectory), log)
+    {
+    }
+
+    /// <summary>A live importer on an archive the caller opens (another backend than the embedded one).</summary>
+    public LiveImporter(Func<Archive> openArchive, ILogger? log = null)
     {
         _log = log ?? Serilog.Core.Logger.None;
-        _archive = Archive.Open(dataDirectory);
+        _archive = openArchive();
         _pipeline = new ImportPipeline(_archive, _log);
         DataDirectory = _archive.DataDirectory;
         Progress = new ProgressStore(DataDirectory);

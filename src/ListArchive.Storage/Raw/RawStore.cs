@@ -16,7 +16,7 @@ namespace ListArchive.Storage.Raw;
 /// Not thread-safe: one writer (the ingest pipeline) per store; readers use <see cref="Enumerate"/>
 /// or <see cref="Get"/>, which open their own connection.
 /// </summary>
-public sealed class RawStore : IDisposable
+public sealed class RawStore : IRawStore
 {
     /// <summary>Schema version of raw.db (PRAGMA user_version).</summary>
     public const int SchemaVersion = 1;

@@ -19,7 +19,7 @@ internal static class AuditCommand
         var command = new Command("audit", "Check derived data for recipient-identifying URL parameters (expected: none)") { json };
         command.SetAction(parse =>
         {
-            using var archive = Archive.Open(parse.GetValue(Cli.Data)!.FullName);
+            using var archive = Cli.OpenArchive(parse);
             var output = parse.InvocationConfiguration.Output;
             long texts = 0;
             var findings = new List<(string MessageId, string Field, RecipientFinding Finding)>();

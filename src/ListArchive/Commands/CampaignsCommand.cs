@@ -17,7 +17,7 @@ internal static class CampaignsCommand
         var command = new Command("campaigns", "Cross-posted and templated mail: clusters flagged for review") { json, all, limit };
         command.SetAction(parse =>
         {
-            using var archive = Archive.Open(parse.GetValue(Cli.Data)!.FullName);
+            using var archive = Cli.OpenArchive(parse);
             var campaigns = archive.Index.GetCampaigns(parse.GetValue(all), 0, Math.Max(1, parse.GetValue(limit)));
             var output = parse.InvocationConfiguration.Output;
             if (parse.GetValue(json))

@@ -20,6 +20,17 @@ internal static class Cli
         Recursive = true,
     };
 
+    /// <summary>Opens the archive of <c>--data</c> on the configured backend (<see cref="IndexConfiguration"/>).</summary>
+    public static Ingest.Archive OpenArchive(ParseResult parse)
+    {
+        var data = parse.GetValue(Data)!.FullName;
+        return IndexConfiguration.Load(data).Open(data);
+    }
+
+    /// <summary>A live importer on the configured backend.</summary>
+    public static Ingest.Live.LiveImporter OpenLiveImporter(string data, Serilog.ILogger log) =>
+        new(() => IndexConfiguration.Load(data).Open(data, log), log);
+
     public static RootCommand Build()
     {
         var root = new RootCommand("ListArchive: a mailing-list archive and debate-threading service");

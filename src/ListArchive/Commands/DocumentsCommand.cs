@@ -27,7 +27,7 @@ internal static class DocumentsCommand
         var command = new Command("show", "Show a document's passages attributed to earlier documents or messages") { id, json };
         command.SetAction(parse =>
         {
-            using var archive = Archive.Open(parse.GetValue(Cli.Data)!.FullName);
+            using var archive = Cli.OpenArchive(parse);
             var view = archive.Index.GetDocument(parse.GetValue(id)!);
             if (view is null)
             {
@@ -87,7 +87,7 @@ internal static class DocumentsCommand
                 return 1;
             }
 
-            using var archive = Archive.Open(parse.GetValue(Cli.Data)!.FullName);
+            using var archive = Cli.OpenArchive(parse);
             var docTitle = parse.GetValue(title)!;
             var docId = parse.GetValue(id) ?? DocumentIds.FromTitle(docTitle);
             var key = archive.Index.AddDocument(new ReferenceDocument(0, docId, docTitle, parse.GetValue(author), dateText, parse.GetValue(url),
@@ -106,7 +106,7 @@ internal static class DocumentsCommand
         var command = new Command("list", "List registered reference documents") { json };
         command.SetAction(parse =>
         {
-            using var archive = Archive.Open(parse.GetValue(Cli.Data)!.FullName);
+            using var archive = Cli.OpenArchive(parse);
             var docs = archive.Index.GetDocuments(withText: true);
             var output = parse.InvocationConfiguration.Output;
             if (parse.GetValue(json))

@@ -29,7 +29,7 @@ internal static class FollowCommand
                 return 1;
             }
 
-            using var importer = new LiveImporter(data, log);
+            using var importer = Cli.OpenLiveImporter(data, log);
             if (parse.GetValue(once))
             {
                 var failed = 0;

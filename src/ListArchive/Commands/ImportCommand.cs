@@ -21,7 +21,7 @@ internal static class ImportCommand
         command.SetAction((parse, cancellationToken) =>
         {
             var log = Logging.Create(parse.GetValue(Cli.Verbose));
-            using var archive = Archive.Open(parse.GetValue(Cli.Data)!.FullName);
+            using var archive = Cli.OpenArchive(parse);
             var summary = Run(archive, parse.GetValue(paths)!, parse.GetValue(list), log, cancellationToken, !parse.GetValue(noAttribution));
             if (parse.GetValue(json))
             {

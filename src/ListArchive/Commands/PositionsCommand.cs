@@ -17,7 +17,7 @@ internal static class PositionsCommand
         var command = new Command("positions", "An author's positions: passages per thread and what each answers") { id, max, json };
         command.SetAction(parse =>
         {
-            using var archive = Archive.Open(parse.GetValue(Cli.Data)!.FullName);
+            using var archive = Cli.OpenArchive(parse);
             var p = archive.Index.GetAuthorPositions(parse.GetValue(id)!, Math.Max(1, parse.GetValue(max)));
             if (p is null)
             {

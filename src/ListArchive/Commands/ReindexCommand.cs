@@ -13,7 +13,7 @@ internal static class ReindexCommand
         command.SetAction(parse =>
         {
             var log = Logging.Create(parse.GetValue(Cli.Verbose));
-            using var archive = Archive.Open(parse.GetValue(Cli.Data)!.FullName);
+            using var archive = Cli.OpenArchive(parse);
             var summary = new ImportPipeline(archive, log).Reindex();
             if (parse.GetValue(json))
             {

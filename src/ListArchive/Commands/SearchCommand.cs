@@ -16,7 +16,7 @@ internal static class SearchCommand
         var command = new Command("search", "Search the archive") { query, json, limit, offset };
         command.SetAction(parse =>
         {
-            using var archive = Archive.Open(parse.GetValue(Cli.Data)!.FullName);
+            using var archive = Cli.OpenArchive(parse);
             var parsed = SearchQuery.Parse(string.Join(' ', parse.GetValue(query)!));
             var results = archive.Index.Search(parsed, parse.GetValue(offset), Math.Clamp(parse.GetValue(limit), 1, 1000));
             var output = parse.InvocationConfiguration.Output;

@@ -20,7 +20,7 @@ internal static class ServeCommand
         command.SetAction(async (parse, cancellationToken) =>
         {
             var log = Logging.Create(parse.GetValue(Cli.Verbose));
-            using var archive = Archive.Open(parse.GetValue(Cli.Data)!.FullName);
+            using var archive = Cli.OpenArchive(parse);
             var paths = parse.GetValue(import) ?? [];
             if (paths.Length > 0)
             {
@@ -32,7 +32,7 @@ internal static class ServeCommand
 
             // Live ingestion (docs/live-ingestion.md): IMAP sources in the background, HTTP receive.
             var live = LiveConfiguration.Load(archive.DataDirectory);
-            using var importer = new LiveImporter(archive.DataDirectory, log);
+            using var importer = Cli.OpenLiveImporter(archive.DataDirectory, log);
             await using var sources = new LiveSources(importer, live.Sources, log);
             var app = WebApp.Build(new ArchiveReader(archive.Index, archive.Raw), parse.GetValue(urls), loggerFactory, services =>
             {

@@ -14,7 +14,7 @@ internal static class ShowCommand
         var command = new Command("show", "Show one stored message") { id, list, json };
         command.SetAction(parse =>
         {
-            using var archive = Archive.Open(parse.GetValue(Cli.Data)!.FullName);
+            using var archive = Cli.OpenArchive(parse);
             var messageId = parse.GetValue(id)!.Trim().TrimStart('<').TrimEnd('>');
             var message = archive.Index.GetMessage(messageId, parse.GetValue(list));
             if (message is null)

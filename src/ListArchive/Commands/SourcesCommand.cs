@@ -156,7 +156,7 @@ internal static class SourcesCommand
             }
 
             var failed = 0;
-            using var importer = new LiveImporter(data, Logging.Create(parse.GetValue(Cli.Verbose)));
+            using var importer = Cli.OpenLiveImporter(data, Logging.Create(parse.GetValue(Cli.Verbose)));
             foreach (var source in sources)
             {
                 try

@@ -12,7 +12,7 @@ internal static class StatsCommand
         var command = new Command("stats", "Counts per list and problems by kind") { json };
         command.SetAction(parse =>
         {
-            using var archive = Archive.Open(parse.GetValue(Cli.Data)!.FullName);
+            using var archive = Cli.OpenArchive(parse);
             var stats = archive.Index.GetStats();
             var output = parse.InvocationConfiguration.Output;
             var fp = archive.Index.GetFingerprintStats();
