@@ -118,16 +118,7 @@ public sealed class EsClient : IDisposable
         }
         else
         {
-            try
-            {
-                Parallel.For(0, ranges.Count, new ParallelOptions { MaxDegreeOfParallelism = concurrency },
-                    r => results[r] = SendBatch(operations, lines, ranges[r]));
-            }
-            catch (AggregateException e) when (e.InnerExceptions.Count > 0)
-            {
-                ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
-                throw;
-            }
+            RunConcurrently(ranges.Count, concurrency, r => results[r] = SendBatch(operations, lines, ranges[r]));
         }
 
         var ok = results.Sum(r => r.Ok);
@@ -303,6 +294,40 @@ public sealed class EsClient : IDisposable
         }
     }
 
+    /// <summary>
+    /// Runs work items 0..count-1 on the calling thread plus <paramref name="concurrency"/> - 1 own
+    /// threads. Own threads, not the thread pool: each worker blocks in a synchronous HTTP call, and
+    /// blocked pool threads would starve the rest of the process (and grow the pool only slowly).
+    /// The first failure stops the hand-out of further items and is rethrown.
+    /// </summary>
+    private static void RunConcurrently(int count, int concurrency, Action<int> work)
+    {
+        var next = -1;
+        ExceptionDispatchInfo? failure = null;
+        void Worker()
+        {
+            int item;
+            while (Volatile.Read(ref failure) is null && (item = Interlocked.Increment(ref next)) < count)
+            {
+                try
+                {
+                    work(item);
+                }
+                catch (Exception e)
+                {
+                    Interlocked.CompareExchange(ref failure, ExceptionDispatchInfo.Capture(e), null);
+                }
+            }
+        }
+
+        var threads = Enumerable.Range(0, Math.Min(concurrency, count) - 1)
+            .Select(i => new Thread(Worker) { IsBackground = true, Name = $"es-bulk-{i + 1}" }).ToList();
+        threads.ForEach(t => t.Start());
+        Worker();
+        threads.ForEach(t => t.Join());
+        failure?.Throw();
+    }
+
     private void ClosePit(string pit)
     {
         try
@@ -355,7 +380,7 @@ public sealed class EsClient : IDisposable
                     continue;
                 }
 
-                throw new EsException($"Elasticsearch at {Options.Url} did not answer {method} {pathOnly} within {Options.RequestTimeout.TotalSeconds:0.#} s ({attempt} attempt{(attempt == 1 ? "" : "s")})", 0, "timeout", e);
+                throw new EsException(string.Create(CultureInfo.InvariantCulture, $"Elasticsearch at {Options.Url} did not answer {method} {pathOnly} within {Options.RequestTimeout.TotalSeconds:0.#} s ({attempt} attempt{(attempt == 1 ? "" : "s")})"), 0, "timeout", e);
             }
 
             using (response)

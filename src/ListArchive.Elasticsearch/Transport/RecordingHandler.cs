@@ -72,8 +72,8 @@ public sealed class RecordingHandler : DelegatingHandler
         var line = Line(request);
         lock (_lock)
         {
-            _writer.Write(line);
-            _writer.Write('\n');
+            // One write per line: several handlers may share a (synchronized) writer.
+            _writer.Write(line + "\n");
             _writer.Flush();
             Count++;
         }
