@@ -95,6 +95,13 @@ internal sealed class ContractRecorder : IDisposable
     public void Dispose()
     {
         _writer.Dispose();
+        // To look at what was sent: LISTARCHIVE_CONTRACT_KEEP=/some/dir keeps each recording there.
+        if (Environment.GetEnvironmentVariable("LISTARCHIVE_CONTRACT_KEEP") is { Length: > 0 } keep)
+        {
+            Directory.CreateDirectory(keep);
+            File.Copy(FilePath, Path.Combine(keep, $"requests-{Guid.NewGuid():N}.jsonl"));
+        }
+
         _directory.Dispose();
     }
 
