@@ -61,12 +61,12 @@ public sealed record IndexConfiguration(IndexBackend Backend, EsOptions? Elastic
             yield return new KeyValuePair<string, string?>((string)entry.Key, entry.Value as string);
     }
 
-    /// <summary>The cluster options; throws <see cref="InvalidOperationException"/> listing every problem when the configuration is not a valid Elasticsearch one.</summary>
+    /// <summary>The cluster options; throws <see cref="EsConfigurationException"/> listing every problem when the configuration is not a valid Elasticsearch one.</summary>
     public EsOptions RequireElasticsearch()
     {
         if (!IsValid)
-            throw new InvalidOperationException("Index configuration: " + string.Join("; ", Errors));
-        return Elasticsearch ?? throw new InvalidOperationException($"Index configuration: {Section}Kind is {Backend.ToString().ToLowerInvariant()}, not elasticsearch");
+            throw new EsConfigurationException(Errors);
+        return Elasticsearch ?? throw new EsConfigurationException([$"{Section}Kind is {Backend.ToString().ToLowerInvariant()}, not elasticsearch"]);
     }
 
     private sealed class Reader(Dictionary<string, (string Value, string Source)> values)

@@ -105,13 +105,15 @@ public sealed class EsLayout
     /// Creates the next index of every kind, set up for a bulk load (refresh off, no replicas), with
     /// the staging aliases of <see cref="EsRebuild.StagingPrefix"/> only. Live readers and writers
     /// are not affected. Throws when another rebuild's staging indices exist, unless
-    /// <paramref name="discardStale"/> (then they are deleted first).
+    /// <paramref name="discardStale"/> (then they are deleted first). <paramref name="kinds"/>
+    /// limits the rebuild to some kinds (the raw store's index is the source of a rebuild, not part of it).
     /// </summary>
-    public EsRebuild BeginRebuild(bool discardStale = false)
+    public EsRebuild BeginRebuild(bool discardStale = false, IReadOnlyCollection<string>? kinds = null)
     {
         var found = Inspect();
         var live = found.Indices.SelectMany(i => new[] { i.LiveIndex, i.WriteIndex }).OfType<string>().ToHashSet();
-        var stale = _definitions.SelectMany(d => AliasIndices($"{StagingPrefix}-{d.Kind}").Select(i => i.Index))
+        var selected = _definitions.Where(d => kinds is null || kinds.Contains(d.Kind)).ToList();
+        var stale = selected.SelectMany(d => AliasIndices($"{StagingPrefix}-{d.Kind}").Select(i => i.Index))
             .Where(i => !live.Contains(i)).Distinct().ToList();
         if (stale.Count > 0)
         {
@@ -129,7 +131,7 @@ public sealed class EsLayout
         }
 
         var indices = new List<EsRebuildIndex>();
-        foreach (var state in found.Indices)
+        foreach (var state in found.Indices.Where(i => selected.Any(d => d.Kind == i.Kind)))
         {
             var definition = _definitions.First(d => d.Kind == state.Kind);
             var generation = 1;
@@ -193,10 +195,11 @@ public sealed class EsLayout
     /// For a big import into the live indices: refresh off (<c>refresh_interval: "-1"</c>) until the
     /// scope is disposed, then back to <c>"1s"</c> and one refresh. Elastic's indexing-speed guidance
     /// (research §3): periodic refreshes during a bulk load cost merges and are not needed.
+    /// <paramref name="kinds"/> limits it to some kinds.
     /// </summary>
-    public IDisposable ImportMode()
+    public IDisposable ImportMode(IReadOnlyCollection<string>? kinds = null)
     {
-        var targets = string.Join(",", _definitions.Select(d => ReadAlias(d.Kind)));
+        var targets = string.Join(",", _definitions.Where(d => kinds is null || kinds.Contains(d.Kind)).Select(d => ReadAlias(d.Kind)));
         _client.Send(HttpMethod.Put, $"/{targets}/_settings", new JsonObject { ["index"] = new JsonObject { ["refresh_interval"] = "-1" } });
         return new ImportModeScope(() =>
         {

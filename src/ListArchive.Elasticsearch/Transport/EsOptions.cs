@@ -6,6 +6,19 @@ namespace ListArchive.Elasticsearch.Transport;
 /// </summary>
 public sealed record EsOptions
 {
+    /// <summary>
+    /// The cluster options from <c>ListArchive:Index:*</c> settings and <c>LISTARCHIVE__INDEX__*</c>
+    /// environment variables (null environment: this process's); null when <c>Kind</c> is sqlite.
+    /// Throws <see cref="Configuration.EsConfigurationException"/> naming every bad key.
+    /// </summary>
+    public static EsOptions? FromConfiguration(IEnumerable<KeyValuePair<string, string?>> settings, IEnumerable<KeyValuePair<string, string?>>? environment = null)
+    {
+        var configuration = Configuration.IndexConfiguration.Read(settings, environment);
+        if (!configuration.IsValid)
+            throw new Configuration.EsConfigurationException(configuration.Errors);
+        return configuration.Elasticsearch;
+    }
+
     public required Uri Url { get; init; }
 
     /// <summary>Prefix of every index and alias name (<c>{prefix}-messages</c>, …).</summary>

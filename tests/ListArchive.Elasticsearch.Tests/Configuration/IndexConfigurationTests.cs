@@ -1,4 +1,5 @@
 using ListArchive.Elasticsearch.Configuration;
+using ListArchive.Elasticsearch.Transport;
 using ListArchive.Testing;
 
 namespace ListArchive.Elasticsearch.Tests.Configuration;
@@ -17,7 +18,7 @@ public sealed class IndexConfigurationTests
         Assert.Equal(IndexBackend.Sqlite, config.Backend);
         Assert.Null(config.Elasticsearch);
         Assert.True(config.IsValid);
-        Assert.Contains("not elasticsearch", Assert.Throws<InvalidOperationException>(() => config.RequireElasticsearch()).Message);
+        Assert.Contains("not elasticsearch", Assert.Throws<EsConfigurationException>(() => config.RequireElasticsearch()).Message);
     }
 
     [Fact]
@@ -81,7 +82,7 @@ public sealed class IndexConfigurationTests
 
         Assert.False(config.IsValid);
         Assert.StartsWith(message, Assert.Single(config.Errors));
-        Assert.Contains(message, Assert.Throws<InvalidOperationException>(() => config.RequireElasticsearch()).Message);
+        Assert.Contains(message, Assert.Throws<EsConfigurationException>(() => config.RequireElasticsearch()).Message);
     }
 
     [Fact]
@@ -92,6 +93,20 @@ public sealed class IndexConfigurationTests
         Assert.Equal(2, config.Errors.Count);
         Assert.Contains(config.Errors, e => e.StartsWith("ListArchive:Index:Url is required", StringComparison.Ordinal) && e.Contains("LISTARCHIVE__INDEX__URL"));
         Assert.Contains(config.Errors, e => e.Contains("ApiKey and ListArchive:Index:Username are both set"));
+    }
+
+    [Fact]
+    public void FromConfigurationGivesOptionsOrNullForSqliteAndThrowsNamingTheKey()
+    {
+        var sqlite = EsOptions.FromConfiguration([], []);
+        var es = EsOptions.FromConfiguration([Pair("ListArchive:Index:Kind", "elasticsearch")], [Pair("LISTARCHIVE_Index__Url", "http://127.0.0.1:9200")]);
+        var bad = Assert.Throws<EsConfigurationException>(() => EsOptions.FromConfiguration([Pair("ListArchive:Index:Kind", "elasticsearch")], [Pair("LISTARCHIVE__INDEX__URL", "es:9200"), Pair("LISTARCHIVE__INDEX__SHARDS", "0")]));
+
+        Assert.Null(sqlite);
+        Assert.Equal(9200, es!.Url.Port);
+        Assert.Equal(2, bad.Errors.Count);
+        Assert.Contains("LISTARCHIVE__INDEX__URL = 'es:9200'", bad.Message);
+        Assert.Contains("LISTARCHIVE__INDEX__SHARDS = '0'", bad.Message);
     }
 
     [Fact]

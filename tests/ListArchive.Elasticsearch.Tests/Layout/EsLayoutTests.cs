@@ -188,6 +188,23 @@ public sealed class EsLayoutTests
     }
 
     [Fact]
+    public void RebuildOfSomeKindsLeavesTheOthersLive()
+    {
+        var cluster = new SpecShapedCluster();
+        using var client = Client(cluster);
+        var layout = new EsLayout(client, Definitions());
+        layout.Ensure();
+
+        var rebuild = layout.BeginRebuild(kinds: ["tags"]);
+        layout.CompleteRebuild(rebuild);
+
+        Assert.Equal(["tags"], rebuild.NewIndices.Keys);
+        Assert.Equal(["la-notes-v1", "la-tags-v2-2"], cluster.Indices.Keys.Order());
+        Assert.Equal("la-notes-v1", layout.Inspect()["notes"].WriteIndex);
+        Assert.Equal("la-tags-v2-2", layout.Inspect()["tags"].WriteIndex);
+    }
+
+    [Fact]
     public void AbortedRebuildLeavesTheLiveIndicesAsTheyWere()
     {
         var cluster = new SpecShapedCluster();
