@@ -454,6 +454,6 @@ public sealed class EsClient : IDisposable
         var inner = e;
         while (inner.InnerException is not null)
             inner = inner.InnerException;
-        return inner == e ? e.Message : $"{e.Message} {inner.Message}";
+        return inner == e || e.Message.Contains(inner.Message, StringComparison.Ordinal) ? e.Message : $"{e.Message}: {inner.Message}";
     }
 }

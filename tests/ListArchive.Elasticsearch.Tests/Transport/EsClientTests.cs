@@ -164,6 +164,8 @@ public sealed class EsClientTests
         Assert.Contains(url.ToString(), e.Message);
         Assert.Contains("refused", e.Message, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("2 attempts", e.Message);
+        Assert.Contains($"Connection refused (127.0.0.1:{port})", e.Message);
+        Assert.Equal(1, e.Message.Split("refused").Length - 1);
     }
 
     [Fact]
