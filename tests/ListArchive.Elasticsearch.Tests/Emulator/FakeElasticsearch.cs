@@ -27,6 +27,9 @@ public sealed class FakeElasticsearch : HttpMessageHandler
     /// <summary>Make every write visible to search at once (as if refresh=true on each request). Off by default, as on a real cluster.</summary>
     public bool RefreshOnWrite { get; set; }
 
+    /// <summary>What <c>now</c> means in date math (range bounds such as <c>now-30d/d</c>).</summary>
+    public Func<DateTimeOffset> Clock { get; set; } = () => DateTimeOffset.UtcNow;
+
     /// <summary>Every request fails as an unreachable host would (HttpRequestException).</summary>
     public bool Unreachable { get; set; }
 
@@ -176,7 +179,7 @@ public sealed class FakeElasticsearch : HttpMessageHandler
         var m = r.Method;
         var admin = new IndexAdmin(_cluster);
         var docs = new DocumentApi(_cluster);
-        var search = new SearchApi(_cluster);
+        var search = new SearchApi(_cluster, Clock().ToUnixTimeMilliseconds());
         if (s.Length == 0)
             return m is "GET" or "HEAD" ? EmulatedResponse.Ok(Info()) : null;
         if (s[0].StartsWith('_'))

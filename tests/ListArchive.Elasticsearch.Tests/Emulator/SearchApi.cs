@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 namespace ListArchive.Elasticsearch.Tests.Emulator;
 
 /// <summary>Read endpoints over the search view: <c>_search</c> (with or without a point in time), <c>_count</c>, <c>_delete_by_query</c>, and opening and closing points in time.</summary>
-internal sealed class SearchApi(ClusterState cluster)
+internal sealed class SearchApi(ClusterState cluster, long now)
 {
     public EmulatedResponse Search(EmulatedRequest request, string? expression)
     {
@@ -26,7 +26,7 @@ internal sealed class SearchApi(ClusterState cluster)
         {
             targets = Targets(expression);
         }
-        return EmulatedResponse.Ok(new SearchExecutor(targets, pitId is not null).Search(body, pitId));
+        return EmulatedResponse.Ok(new SearchExecutor(targets, pitId is not null, now).Search(body, pitId));
     }
 
     private List<SearchTarget> Targets(string? expression) =>
@@ -39,7 +39,7 @@ internal sealed class SearchApi(ClusterState cluster)
             if (key != "query")
                 throw EmulatorError.Parsing($"request does not support [{key}]");
         var targets = Targets(expression);
-        var count = new SearchExecutor(targets, false).Match(body["query"], null).Count;
+        var count = new SearchExecutor(targets, false, now).Match(body["query"], null).Count;
         return EmulatedResponse.Ok(new JsonObject { ["count"] = count, ["_shards"] = SearchExecutor.Shards(targets.Count) });
     }
 
@@ -52,7 +52,7 @@ internal sealed class SearchApi(ClusterState cluster)
                 throw EmulatorError.Parsing($"Unknown key for a {JsonValues.TokenName(body[key])} in [{key}].");
         var query = body["query"] ?? throw EmulatorError.Validation("query is missing");
         var targets = Targets(expression);
-        var matched = new SearchExecutor(targets, false).Match(query, null);
+        var matched = new SearchExecutor(targets, false, now).Match(query, null);
         var max = JsonValues.AsInt(body["max_docs"]) ?? JsonValues.AsInt(request.Param("max_docs") is { } m ? JsonValue.Create(m) : null) ?? int.MaxValue;
         var proceed = request.Param("conflicts") == "proceed";
         var deleted = 0;
