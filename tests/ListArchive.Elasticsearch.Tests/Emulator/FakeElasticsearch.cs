@@ -195,6 +195,7 @@ public sealed class FakeElasticsearch : HttpMessageHandler
                 ("_alias", 1, "GET") => admin.GetAliases(null, null, false),
                 ("_alias", 2, "GET" or "HEAD") => admin.GetAliases(null, s[1], m == "HEAD"),
                 ("_pit", 1, "DELETE") => search.ClosePit(r),
+                ("_reindex", 1, "POST") => search.Reindex(r),
                 ("_cluster", 2, "GET") when s[1] == "health" => EmulatedResponse.Ok(Health()),
                 _ => null,
             };

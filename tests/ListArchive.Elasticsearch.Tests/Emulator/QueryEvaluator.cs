@@ -227,6 +227,8 @@ internal sealed class QueryEvaluator(EmulatedIndex index, CorpusStats stats, Hig
                 highlights?.AddTerm(f.Path, term);
             return d => HasValue(d, f, value, ci) ? boost * TextScore(d, f, [term]) : NoMatch;
         }
+        if (collect && value is string keyword)
+            highlights?.AddTerm(f.Path, keyword);
         return d => HasValue(d, f, value, ci) ? boost : NoMatch;
     }
 
@@ -262,9 +264,9 @@ internal sealed class QueryEvaluator(EmulatedIndex index, CorpusStats stats, Hig
         if (f is null)
             return _ => NoMatch;
         var wanted = values.Select(v => ToValue(f, v)).ToList();
-        if (f.Kind == FieldKind.Text && highlights is not null)
-            foreach (var w in wanted)
-                highlights.AddTerm(f.Path, (string)w);
+        if (highlights is not null)
+            foreach (var w in wanted.OfType<string>())
+                highlights.AddTerm(f.Path, w);
         return d => wanted.Any(w => HasValue(d, f, w)) ? boost : NoMatch;
     }
 
