@@ -73,7 +73,11 @@ public sealed class FakeElasticsearch : HttpMessageHandler
         }
     }
 
-    /// <summary>The next <paramref name="times"/> requests (whose path and query contain <paramref name="pathContains"/>, when given) fail with this status and error type.</summary>
+    /// <summary>
+    /// The next <paramref name="times"/> requests (whose path and query contain <paramref name="pathContains"/>, when given)
+    /// fail with this status and error type (default: the type the real cluster sends with that status, e.g. 429
+    /// es_rejected_execution_exception); an empty <paramref name="type"/> answers an HTML page instead, as a proxy would.
+    /// </summary>
     public void FailNext(int status, string? type = null, int times = 1, string? pathContains = null)
     {
         lock (_gate)
@@ -134,10 +138,13 @@ public sealed class FakeElasticsearch : HttpMessageHandler
                     index.Refresh();
         }
         var message = new HttpResponseMessage((HttpStatusCode)response.Status) { RequestMessage = request };
-        message.Content = parsed.Method == "HEAD" || response.Body is null
-            ? new ByteArrayContent([])
-            : new StringContent(response.Body.ToJsonString(), Encoding.UTF8, "application/json");
-        message.Headers.Add("X-elastic-product", "Elasticsearch");
+        message.Content = response.RawText is not null
+            ? new StringContent(response.RawText, Encoding.UTF8, "text/html")
+            : parsed.Method == "HEAD" || response.Body is null
+                ? new ByteArrayContent([])
+                : new StringContent(response.Body.ToJsonString(), Encoding.UTF8, "application/json");
+        if (response.RawText is null)
+            message.Headers.Add("X-elastic-product", "Elasticsearch");
         return message;
     }
 
@@ -152,7 +159,9 @@ public sealed class FakeElasticsearch : HttpMessageHandler
                 _failures.RemoveAt(i);
             else
                 _failures[i] = (failure, path, remaining - 1);
-            return new EmulatedResponse(failure.Status, new EmulatorError(failure.Status, failure.Type, failure.Reason).ToBody());
+            return failure.Type.Length == 0
+                ? new EmulatedResponse(failure.Status, null, $"<html><body><h1>{failure.Status}</h1>proxy error (emulated)</body></html>")
+                : new EmulatedResponse(failure.Status, new EmulatorError(failure.Status, failure.Type, failure.Reason).ToBody());
         }
         return null;
     }
