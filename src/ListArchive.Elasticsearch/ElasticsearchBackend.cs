@@ -1,4 +1,5 @@
 using ListArchive.Elasticsearch.Index;
+using ListArchive.Elasticsearch.Layout;
 using ListArchive.Elasticsearch.Raw;
 using ListArchive.Elasticsearch.Transport;
 using ListArchive.Storage.Index;
@@ -15,12 +16,19 @@ public static class ElasticsearchBackend
     /// <summary>Every index kind of the backend: the raw store's and the index port's.</summary>
     public static IReadOnlyList<EsIndexDefinition> Definitions => [RawIndex.Definition, .. EsIndices.All];
 
-    public static IRawStore OpenRawStore(EsOptions options, Serilog.ILogger? log = null, HttpMessageHandler? handler = null)
+    /// <summary>The index kind of the raw store (the source of a rebuild on the cluster, not part of it).</summary>
+    public const string RawKind = RawIndex.Kind;
+
+    /// <summary>
+    /// Opens both ports on one client, which the raw store owns: dispose the index first, then the raw store
+    /// (as <c>Archive</c> does).
+    /// </summary>
+    public static (IRawStore Raw, IArchiveIndex Index) Open(EsOptions options, Serilog.ILogger? log = null, HttpMessageHandler? handler = null)
     {
         var client = Connect(options, log, handler);
         try
         {
-            return new ElasticsearchRawStore(client, ownsClient: true);
+            return (new ElasticsearchRawStore(client, ownsClient: true), new ElasticsearchArchiveIndex(client));
         }
         catch
         {
@@ -29,56 +37,30 @@ public static class ElasticsearchBackend
         }
     }
 
-    public static IArchiveIndex OpenIndex(EsOptions options, Serilog.ILogger? log = null, HttpMessageHandler? handler = null)
-    {
-        var client = Connect(options, log, handler);
-        try
-        {
-            return new ElasticsearchArchiveIndex(client);
-        }
-        catch
-        {
-            client.Dispose();
-            throw;
-        }
-    }
-
+    /// <summary>
+    /// A client on the cluster with every index kind in place: checks the version (8.x or 9.x) and creates
+    /// what is missing. An index kind whose live schema is older than this version's is reported: the
+    /// archive must be rebuilt (<c>listarchive reindex</c>) before it is used.
+    /// </summary>
     private static EsClient Connect(EsOptions options, Serilog.ILogger? log, HttpMessageHandler? handler)
     {
-        _ = log;
-        var client = new EsClient(options, handler);
+        var client = new EsClient(options, handler, log);
         try
         {
-            EnsureIndices(client);
+            var status = new EsLayout(client, Definitions, log).Ensure();
+            var outdated = status.Indices.Where(i => i.IsOutdated).Select(i => $"{i.Kind} v{i.LiveVersion} < v{i.WantedVersion}").ToList();
+            if (outdated.Count > 0)
+            {
+                throw new EsException(
+                    $"Elasticsearch at {options.Url}: the indices of {string.Join(", ", outdated)} were written by an older ListArchive; run `listarchive reindex` to rebuild them", 0, "schema_outdated");
+            }
+
             return client;
         }
         catch
         {
             client.Dispose();
             throw;
-        }
-    }
-
-    // Placeholder until the layout (versioned indices, aliases, version check) lands.
-    private static void EnsureIndices(EsClient client)
-    {
-        foreach (var d in Definitions)
-        {
-            var name = $"{client.Options.Prefix}-{d.Kind}-v{d.Version}";
-            if (client.Send(HttpMethod.Head, $"/{name}", allowNotFound: true).Status == 200)
-                continue;
-            var body = new System.Text.Json.Nodes.JsonObject
-            {
-                ["mappings"] = d.Mappings.DeepClone(),
-                ["aliases"] = new System.Text.Json.Nodes.JsonObject
-                {
-                    [$"{client.Options.Prefix}-{d.Kind}"] = new System.Text.Json.Nodes.JsonObject(),
-                    [$"{client.Options.Prefix}-{d.Kind}-write"] = new System.Text.Json.Nodes.JsonObject { ["is_write_index"] = true },
-                },
-            };
-            if (d.Settings is not null)
-                body["settings"] = d.Settings.DeepClone();
-            client.Send(HttpMethod.Put, $"/{name}", body);
         }
     }
 }

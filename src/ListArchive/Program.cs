@@ -1,4 +1,5 @@
 using ListArchive.Commands;
+using ListArchive.Elasticsearch.Configuration;
 using ListArchive.Elasticsearch.Transport;
 
 // The `listarchive` command: the composition root. Each sub-command lives in Commands/.
@@ -8,9 +9,13 @@ try
 {
     return await Cli.Build().Parse(args).InvokeAsync(new System.CommandLine.InvocationConfiguration { EnableDefaultExceptionHandler = false });
 }
-catch (ConfigurationException e)
+catch (EsConfigurationException e)
 {
-    Console.Error.WriteLine($"listarchive: configuration: {e.Message}");
+    foreach (var error in e.Errors)
+    {
+        Console.Error.WriteLine($"listarchive: configuration: {error}");
+    }
+
     return 2;
 }
 catch (EsException e)

@@ -24,12 +24,12 @@ internal static class Cli
     public static Ingest.Archive OpenArchive(ParseResult parse)
     {
         var data = parse.GetValue(Data)!.FullName;
-        return IndexConfiguration.Load(data).Open(data);
+        return ArchiveBackend.Open(data);
     }
 
     /// <summary>A live importer on the configured backend.</summary>
     public static Ingest.Live.LiveImporter OpenLiveImporter(string data, Serilog.ILogger log) =>
-        new(() => IndexConfiguration.Load(data).Open(data, log), log);
+        new(() => ArchiveBackend.Open(data, log), log);
 
     public static RootCommand Build()
     {

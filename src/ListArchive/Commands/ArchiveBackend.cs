@@ -1,0 +1,37 @@
+using ListArchive.Elasticsearch;
+using ListArchive.Elasticsearch.Configuration;
+using ListArchive.Ingest;
+using Microsoft.Extensions.Configuration;
+
+namespace ListArchive.Commands;
+
+/// <summary>
+/// Which backend holds the archive (docs/elasticsearch.md §Configuration): keys <c>ListArchive:Index:*</c>
+/// of <c>appsettings.json</c> in the working directory, then in the data directory, then the environment
+/// (<c>LISTARCHIVE__INDEX__KIND</c>, <c>LISTARCHIVE__INDEX__URL</c>, …; the same sources as the
+/// live-ingestion settings). <c>Kind</c> is <c>sqlite</c> (default: raw.db and index.db in the data
+/// directory) or <c>elasticsearch</c> (raw store and index in the cluster; the data directory keeps only
+/// local state such as IMAP progress).
+/// </summary>
+internal static class ArchiveBackend
+{
+    public static IndexConfiguration Load(string dataDirectory)
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddJsonFile(Path.Combine(Directory.GetCurrentDirectory(), "appsettings.json"), optional: true)
+            .AddJsonFile(Path.Combine(Path.GetFullPath(dataDirectory), "appsettings.json"), optional: true)
+            .Build();
+        var read = IndexConfiguration.Read(configuration.AsEnumerable());
+        return read.IsValid ? read : throw new EsConfigurationException(read.Errors);
+    }
+
+    /// <summary>Opens the archive of a data directory on the configured backend.</summary>
+    public static Archive Open(string dataDirectory, Serilog.ILogger? log = null)
+    {
+        var configuration = Load(dataDirectory);
+        if (configuration.Backend == IndexBackend.Sqlite)
+            return Archive.Open(dataDirectory);
+        var (raw, index) = ElasticsearchBackend.Open(configuration.RequireElasticsearch(), log);
+        return Archive.Open(dataDirectory, () => raw, () => index);
+    }
+}
