@@ -6,7 +6,7 @@ using ListArchive.Testing;
 
 namespace ListArchive.Web.Tests;
 
-public sealed class CampaignPageTests(ArchiveSite site) : IClassFixture<ArchiveSite>
+public class CampaignPageTests(ArchiveSite site) : IClassFixture<ArchiveSite>
 {
     [Fact]
     public async Task CampaignsPageListsTheOpenLetterWithASparkline()

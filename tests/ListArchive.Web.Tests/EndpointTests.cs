@@ -4,7 +4,7 @@ using System.Text.Json;
 namespace ListArchive.Web.Tests;
 
 /// <summary>Every page and API endpoint on the governance sample, with its error cases.</summary>
-public sealed class EndpointTests(ArchiveSite site) : IClassFixture<ArchiveSite>
+public class EndpointTests(ArchiveSite site) : IClassFixture<ArchiveSite>
 {
     private const string Root = "adfe6e8b-55a0-4c74-a8b7-d36d5dae42a7@itforchange.net";
     private const string Second = "39de51fd-f944-4da7-ac41-e3854450ac58@itforchange.net";

@@ -2,7 +2,7 @@ using System.Net;
 
 namespace ListArchive.Web.Tests;
 
-public sealed class PageTests(ArchiveSite site) : IClassFixture<ArchiveSite>
+public class PageTests(ArchiveSite site) : IClassFixture<ArchiveSite>
 {
     private const string Root = "adfe6e8b-55a0-4c74-a8b7-d36d5dae42a7@itforchange.net";
     private const string Milton = "BL0PR07MB54899BE5BB7FC79DD5D28BB404555@BL0PR07MB5489.namprd07.prod.outlook.com";

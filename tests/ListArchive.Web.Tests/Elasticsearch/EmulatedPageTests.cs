@@ -1,0 +1,4 @@
+namespace ListArchive.Web.Tests.Elasticsearch;
+
+/// <summary>Every test of <see cref="PageTests"/> once more, the archive on the in-memory cluster (issue 10: the web works unchanged on either backend).</summary>
+public sealed class EmulatedPageTests(EmulatedArchiveSite site) : PageTests(site), IClassFixture<EmulatedArchiveSite>;
