@@ -72,7 +72,7 @@ internal static class ConformanceCorpus
                 Segments = segments,
                 OwnText = OwnText(body.Text, segments),
                 QuotedText = segmented.QuotedText,
-                Attachments = body.Attachments.Select(a => new Storage.Index.AttachmentInfo(a.FileName, a.ContentType, a.Size, a.Url)).ToList(),
+                Attachments = body.Attachments.Select(a => new ListArchive.Storage.Index.AttachmentInfo(a.FileName, a.ContentType, a.Size, a.Url)).ToList(),
                 Problems = m.Diagnostics.Concat(body.Diagnostics).Select(d => new MessageProblem(d.Code, d.Offset, d.Message)).ToList(),
             });
         }
