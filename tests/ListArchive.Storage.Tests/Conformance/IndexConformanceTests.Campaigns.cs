@@ -48,7 +48,7 @@ public abstract partial class IndexConformanceTests
         Assert.Empty(index.GetCampaignDirty(10));
     }
 
-    [Fact(Skip = "SQLite: UpdateSegmentation that moves only segment boundaries (own text unchanged, e.g. a learned signature) does not queue the message for campaigns, although its campaign text (own segments without signature) changed; IArchiveIndex.GetCampaignDirty documents re-segmented messages as queued. See the conformance report.")]
+    [Fact]
     public void Resegmenting_only_the_boundaries_queues_the_message_for_campaigns()
     {
         var index = NewIndex();
