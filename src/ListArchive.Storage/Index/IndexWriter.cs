@@ -36,6 +36,7 @@ internal sealed class IndexWriter : IDisposable
     private readonly SqliteCommand _threadUpsert;
     private readonly SqliteCommand _threadDelete;
     private readonly SqliteCommand _reuseDirty;
+    private readonly SqliteCommand _campaignDirty;
 
     public IndexWriter(SqliteConnection connection, SqliteTransaction tx)
     {
@@ -92,6 +93,8 @@ internal sealed class IndexWriter : IDisposable
         _threadDelete = Prepare("DELETE FROM threads WHERE list = $list AND thread_id = $thread");
         // Own text moved: its fingerprints and what quotes it are redone by the next attribution pass (issue 6).
         _reuseDirty = Prepare("INSERT OR IGNORE INTO reuse_dirty (source) VALUES ($raw)");
+        // The campaign_dirty_update trigger fires on own_text only; moved boundaries change the campaign text too.
+        _campaignDirty = Prepare("INSERT INTO campaign_dirty (raw_id) SELECT $raw WHERE NOT EXISTS (SELECT 1 FROM campaign_dirty WHERE raw_id = $raw)");
     }
 
     public void Alias(string node, string nameKey)
@@ -200,6 +203,9 @@ internal sealed class IndexWriter : IDisposable
             // Only the segment boundaries moved (a learned signature): the full-text row stands.
             Run(_setKey, ("$raw", u.RawId), ("$tkey", u.TrailerKey), ("$segments", segments));
             Run(_reuseDirty, ("$raw", u.RawId));
+
+            // A signature now known is left out of the campaign text (own segments without signature).
+            Run(_campaignDirty, ("$raw", u.RawId));
         }
         else
         {
