@@ -103,7 +103,10 @@ internal sealed class DocumentParser(IndexMapping mapping, string id)
                 var s = JsonValues.AsString(item);
                 return s is null ? null : field.Normalizer?.Apply(s) ?? s;
             case FieldKind.Long:
-                if (!JsonValues.TryDouble(item, out var d) || double.IsNaN(d) || double.IsInfinity(d))
+                // Exact for the whole long range (a double would round values above 2^53).
+                if (JsonValues.AsString(item) is { } text && long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var exact))
+                    return exact;
+                if (!JsonValues.TryDouble(item, out var d) || double.IsNaN(d) || double.IsInfinity(d) || Math.Abs(d) >= 9.2233720368547758E18)
                     return null;
                 return (long)Math.Truncate(d);
             case FieldKind.Double:
