@@ -62,6 +62,24 @@ public sealed class EmulatorClusterTests
         Assert.Equal(404, status);
         Assert.Equal("search_context_missing_exception", (string)body!["error"]!["type"]!);
         Assert.Equal(400, http.Call("POST", "/msgs/_pit").Status);
+        Assert.Equal(400, http.Call("POST", "/msgs/_pit?keep_alive=soon").Status);
+    }
+
+    [Fact]
+    public void PointInTimeExpiresByTheClockUnlessASearchExtendsIt()
+    {
+        var now = new DateTimeOffset(2021, 1, 1, 0, 0, 0, TimeSpan.Zero);
+        var cluster = new FakeElasticsearch { Clock = () => now };
+        using var http = MessageFixture.Create(cluster);
+        var pit = (string)http.Ok("POST", "/msgs/_pit?keep_alive=1m")["id"]!;
+        now = now.AddSeconds(50);
+        http.Ok("POST", "/_search", "{\"pit\": {\"id\": \"" + pit + "\", \"keep_alive\": \"2m\"}}");
+        now = now.AddSeconds(100);
+        Assert.Equal(1, cluster.OpenPointsInTime);
+        http.Ok("POST", "/_search", "{\"pit\": {\"id\": \"" + pit + "\"}}");
+        now = now.AddSeconds(30);
+        Assert.Equal(0, cluster.OpenPointsInTime);
+        Assert.Equal(404, http.Call("POST", "/_search", "{\"pit\": {\"id\": \"" + pit + "\"}}").Status);
     }
 
     [Fact]
