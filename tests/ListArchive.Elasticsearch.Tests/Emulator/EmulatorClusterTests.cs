@@ -37,6 +37,19 @@ public sealed class EmulatorClusterTests
     }
 
     [Fact]
+    public void AnIndexThatCannotRunTheSearchFailsAloneLikeAShard()
+    {
+        using var http = MessageFixture.Create();
+        http.Ok("PUT", "/other-v1", """{"mappings": {"properties": {"list": {"type": "keyword"}, "date": {"type": "keyword", "index": false, "doc_values": false}}}}""");
+        http.Ok("PUT", "/other-v1/_doc/x?refresh=true", """{"list": "gov"}""");
+        var result = http.Search("msgs,other-v1", """{"query": {"term": {"list": {"value": "gov"}}}, "sort": [{"date": {"order": "asc"}}]}""");
+        Assert.Equal(3, (int)result["hits"]!["total"]!["value"]!);
+        Assert.Equal(1, (int)result["_shards"]!["failed"]!);
+        Assert.Equal("other-v1", (string)result["_shards"]!["failures"]![0]!["index"]!);
+        Assert.Equal(400, http.Call("POST", "/other-v1/_search", """{"sort": [{"date": {"order": "asc"}}]}""").Status);
+    }
+
+    [Fact]
     public void DynamicMappingWhenNotStrict()
     {
         using var http = new EmulatorHttp();

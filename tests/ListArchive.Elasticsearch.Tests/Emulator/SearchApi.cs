@@ -34,7 +34,37 @@ internal sealed class SearchApi(ClusterState cluster, long now)
         {
             targets = Targets(expression);
         }
-        return EmulatedResponse.Ok(new SearchExecutor(targets, pitId is not null, now).Search(body, pitId));
+        // Like a real multi-shard search: a shard (index) whose mapping cannot run the request fails
+        // alone; the others answer, with the failure in _shards (allow_partial_search_results).
+        // Only when every shard fails is the whole request an error.
+        var failures = new JsonArray();
+        var working = new List<SearchTarget>();
+        EmulatorError? first = null;
+        foreach (var t in targets)
+        {
+            try
+            {
+                new SearchExecutor([t], pitId is not null, now).Probe(body);
+                working.Add(t);
+            }
+            catch (EmulatorError e) when (e.ShardIndex is not null)
+            {
+                first ??= e;
+                var reason = e.Cause();
+                reason["index_uuid"] = t.Index.Uuid;
+                reason["index"] = t.Index.Name;
+                failures.Add(new JsonObject { ["shard"] = 0, ["index"] = t.Index.Name, ["node"] = FakeElasticsearch.NodeId, ["reason"] = reason });
+            }
+        }
+        if (first is not null && working.Count == 0)
+            throw first;
+        var response = new SearchExecutor(working, pitId is not null, now).Search(body, pitId);
+        if (failures.Count > 0)
+            response["_shards"] = new JsonObject
+            {
+                ["total"] = targets.Count, ["successful"] = working.Count, ["skipped"] = 0, ["failed"] = failures.Count, ["failures"] = failures,
+            };
+        return EmulatedResponse.Ok(response);
     }
 
     private List<SearchTarget> Targets(string? expression) =>

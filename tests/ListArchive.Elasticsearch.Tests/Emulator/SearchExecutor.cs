@@ -130,6 +130,22 @@ internal sealed class SearchExecutor(IReadOnlyList<SearchTarget> targets, bool h
         return response;
     }
 
+    /// <summary>Builds what a shard builds before collecting (sort, query, post_filter, collapse field), throwing its shard failure.</summary>
+    public void Probe(JsonObject body)
+    {
+        SortSpec.Parse(body["sort"]).Validate(targets, true);
+        foreach (var t in targets)
+        {
+            var evaluator = new QueryEvaluator(t.Index, _stats, null, now);
+            if (body["query"] is { } query)
+                evaluator.Compile(query);
+            if (body["post_filter"] is { } postFilter)
+                evaluator.Compile(postFilter);
+        }
+        if (body["collapse"] is JsonObject { } collapse && JsonValues.AsString(collapse["field"]) is { } field)
+            ValidateCollapse(field);
+    }
+
     public static JsonObject Shards(int n) => new() { ["total"] = n, ["successful"] = n, ["skipped"] = 0, ["failed"] = 0 };
 
     /// <summary>Every document that matches the query, with its score.</summary>
