@@ -371,5 +371,5 @@ public sealed partial class SqliteArchiveIndex
     }
 
     [GeneratedRegex(@"https?://[^\s<>""'()\[\]]+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex UrlInText();
+    internal static partial Regex UrlInText();
 }
