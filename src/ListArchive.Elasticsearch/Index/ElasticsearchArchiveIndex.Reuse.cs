@@ -29,7 +29,7 @@ public sealed partial class ElasticsearchArchiveIndex
     private const int MaxInnerHits = 100;
 
     // Fields of es-core's message documents read here (EsIndices.Core.cs).
-    private const string MessagesKind = "messages";
+    private const string MessagesKind = EsIndices.Messages;
 
     /// <inheritdoc />
     public long ReuseUpTo
@@ -53,8 +53,12 @@ public sealed partial class ElasticsearchArchiveIndex
     public IReadOnlyList<long> GetReuseDirty()
     {
         BeforeRead();
-        return All(_client, ReadAlias(EsIndices.ReuseDirty), MatchAll(), Source("source"), Sort(("source", "asc")))
-            .Select(h => Long(SourceOf(h), "source") ?? 0).ToList();
+        var queued = All(_client, ReadAlias(EsIndices.ReuseDirty), MatchAll(), Source("source"), Sort(("source", "asc")))
+            .Select(h => Long(SourceOf(h), "source") ?? 0);
+        // Messages queued by the flag on their document (es-core's alternative to the queue index).
+        var flagged = All(_client, ReadAlias(MessagesKind), Term("reuse_dirty", true), Source("raw_id"))
+            .Select(h => Long(SourceOf(h), "raw_id") ?? 0);
+        return queued.Concat(flagged).Distinct().Order().ToList();
     }
 
     /// <inheritdoc />
@@ -64,6 +68,10 @@ public sealed partial class ElasticsearchArchiveIndex
             new JsonObject { ["key"] = ReuseUpToKey, ["value"] = upTo })]);
         BeforeRead();
         DeleteByQuery(_client, ReadAlias(EsIndices.ReuseDirty), MatchAll());
+        var flagged = All(_client, ReadAlias(MessagesKind), Term("reuse_dirty", true), Source("raw_id"))
+            .Select(h => new BulkOperation(BulkAction.Update, WriteAlias(MessagesKind), Id(Long(SourceOf(h), "raw_id") ?? 0), new JsonObject { ["reuse_dirty"] = false }))
+            .ToList();
+        Bulk(_client, flagged);
         MarkWritten();
     }
 
@@ -85,12 +93,12 @@ public sealed partial class ElasticsearchArchiveIndex
         if (messages.Count > 0)
         {
             string[] fields = withText
-                ? ["raw_id", "list", "message_id", "date", "date_offset", "from_name", "from_address", "author_id", "in_reply_to", "refs", "subject", "body", "segments"]
-                : ["raw_id", "list", "message_id", "date", "date_offset", "from_name", "from_address", "author_id", "in_reply_to", "refs", "subject"];
+                ? ["raw_id", "list", "message_id", "date", "date_offset", "from_name", "from_address", "author_id", "in_reply_to", "references", "subject", "body", "segments"]
+                : ["raw_id", "list", "message_id", "date", "date_offset", "from_name", "from_address", "author_id", "in_reply_to", "references", "subject"];
             var rows = Lookup(_client, ReadAlias(MessagesKind), messages, ks => Ids(ks), Source(fields))
                 .Select(h => SourceOf(h))
                 .Select(s => new ReuseSource(Long(s, "raw_id") ?? 0, Str(s, "list"), Str(s, "message_id"), null, MessageDate(s),
-                    new OriginAuthor(Str(s, "from_name"), Str(s, "from_address")), Str(s, "author_id"), IdList(s, "in_reply_to"), IdList(s, "refs"),
+                    new OriginAuthor(Str(s, "from_name"), Str(s, "from_address")), Str(s, "author_id"), IdList(s, "in_reply_to"), IdList(s, "references"),
                     withText ? Str(s, "body") ?? "" : "", withText ? MessageSegments(s) : []) { Subject = Str(s, "subject") ?? "" })
                 .OrderBy(r => r.Key);
             result.AddRange(rows);
@@ -468,6 +476,11 @@ public sealed partial class ElasticsearchArchiveIndex
                 if (!same && listOf.TryGetValue(result.Target, out var list))
                 {
                     lists.Add(list);
+                    // Also on the message document, where the message reads (es-core) look for it.
+                    ops.Add(new BulkOperation(BulkAction.Update, WriteAlias(MessagesKind), Id(result.Target), new JsonObject
+                    {
+                        ["quoted_parent"] = parent is null ? null : new JsonObject { ["message_id"] = parent, ["score"] = score },
+                    }));
                 }
             }
 
@@ -767,26 +780,13 @@ public sealed partial class ElasticsearchArchiveIndex
     }
 
     /// <summary>A message document's date with its original offset (SQLite: date_utc + date_offset).</summary>
-    private static DateTimeOffset? MessageDate(JsonObject s)
-    {
-        if (Str(s, "date") is not { } iso || !DateTimeOffset.TryParse(iso, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var d))
-        {
-            return null;
-        }
-
-        return d.ToOffset(TimeSpan.FromMinutes(Long(s, "date_offset") ?? 0));
-    }
+    private static DateTimeOffset? MessageDate(JsonObject s) => EsDates.Parse(Str(s, "date"), Long(s, "date_offset"));
 
     /// <summary>Message-ID lists (In-Reply-To, References): an array, or a newline-joined string.</summary>
     private static IReadOnlyList<string> IdList(JsonObject s, string field) =>
         Strings(s, field).SelectMany(v => v.Split('\n', StringSplitOptions.RemoveEmptyEntries)).ToList();
 
-    private static IReadOnlyList<TextSegment> MessageSegments(JsonObject s) => s["segments"] switch
-    {
-        JsonValue v when v.TryGetValue<string>(out var encoded) => SegmentCodec.Decode(encoded),
-        JsonNode n => SegmentCodec.Decode(n.ToJsonString()),
-        _ => [],
-    };
+    private static IReadOnlyList<TextSegment> MessageSegments(JsonObject s) => EsSegments.FromJson(s["segments"]);
 
     private static string PostingId(ulong hash, long source) => Hash(hash) + ":" + Id(source);
 
