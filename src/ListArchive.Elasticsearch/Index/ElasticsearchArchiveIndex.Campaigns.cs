@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 using ListArchive.Analysis.Campaigns;
 using ListArchive.Elasticsearch.Transport;
 using ListArchive.Storage.Index;
-using static ListArchive.Elasticsearch.Index.ReuseRequests;
+using R = ListArchive.Elasticsearch.Index.ReuseRequests;
 
 namespace ListArchive.Elasticsearch.Index;
 
@@ -27,18 +27,18 @@ public sealed partial class ElasticsearchArchiveIndex
         }
 
         BeforeRead();
-        var queued = FirstSorted(ReadAlias(EsIndices.CampaignDirty), MatchAll(), "raw_id", limit);
-        var flagged = FirstSorted(ReadAlias(EsIndices.Messages), Term("campaign_dirty", true), "raw_id", limit);
+        var queued = FirstSorted(ReadAlias(EsIndices.CampaignDirty), R.MatchAll(), "raw_id", limit);
+        var flagged = FirstSorted(ReadAlias(EsIndices.Messages), R.Term("campaign_dirty", true), "raw_id", limit);
         return queued.Concat(flagged).Distinct().Order().Take(limit).ToList();
     }
 
     /// <summary>The first <paramref name="limit"/> values of a long field in ascending order.</summary>
     private List<long> FirstSorted(string index, JsonObject query, string field, int limit)
     {
-        var hits = limit <= MaxWindow
-            ? SearchPage(_client, index, query, Source(field), Sort((field, "asc")), limit).OfType<JsonObject>()
-            : _client.Scan(index, query, Sort((field, "asc")), Source(field), pageSize: 5000).Take(limit);
-        return hits.Select(h => Long(SourceOf(h), field) ?? 0).ToList();
+        var hits = limit <= R.MaxWindow
+            ? R.SearchPage(_client, index, query, R.Source(field), R.Sort((field, "asc")), limit).OfType<JsonObject>()
+            : _client.Scan(index, query, R.Sort((field, "asc")), R.Source(field), pageSize: 5000).Take(limit);
+        return hits.Select(h => R.Long(R.SourceOf(h), field) ?? 0).ToList();
     }
 
     /// <inheritdoc />
@@ -50,15 +50,15 @@ public sealed partial class ElasticsearchArchiveIndex
         }
 
         BeforeRead();
-        var rows = Lookup(_client, ReadAlias(EsIndices.Messages), rawIds, ks => Ids(ks), Source("raw_id", "message_id", "list", "author_id", "from_name",
+        var rows = R.Lookup(_client, ReadAlias(EsIndices.Messages), rawIds, ks => R.Ids(ks), R.Source("raw_id", "message_id", "list", "author_id", "from_name",
                 "from_address", "from_text", "date", "date_offset", "subject", "body", "segments", "links"))
-            .Select(SourceOf).OrderBy(s => Long(s, "raw_id")).ToList();
+            .Select(R.SourceOf).OrderBy(s => R.Long(s, "raw_id")).ToList();
 
         // First-time sender: no earlier message of the same author on the same list. The earliest date of each
         // (list, author) pair comes from one aggregation; a member is first-time when its date is that earliest.
         var earliest = new Dictionary<(string List, string Author), double>();
-        var pairs = rows.Where(s => Str(s, "author_id") is not null && Str(s, "date") is not null)
-            .Select(s => (List: Str(s, "list") ?? "", Author: Str(s, "author_id")!)).Distinct().ToList();
+        var pairs = rows.Where(s => R.Str(s, "author_id") is not null && R.Str(s, "date") is not null)
+            .Select(s => (List: R.Str(s, "list") ?? "", Author: R.Str(s, "author_id")!)).Distinct().ToList();
         foreach (var byList in pairs.GroupBy(p => p.List, StringComparer.Ordinal))
         {
             var authors = byList.Select(p => p.Author).ToList();
@@ -68,7 +68,7 @@ public sealed partial class ElasticsearchArchiveIndex
                 var body = new JsonObject
                 {
                     ["size"] = 0,
-                    ["query"] = Filter(Term("list", byList.Key), Terms("author_id", chunk)),
+                    ["query"] = R.Filter(R.Term("list", byList.Key), R.Terms("author_id", chunk)),
                     ["aggregations"] = new JsonObject
                     {
                         ["authors"] = new JsonObject
@@ -91,17 +91,17 @@ public sealed partial class ElasticsearchArchiveIndex
 
         return rows.Select(s =>
         {
-            var raw = Long(s, "raw_id") ?? 0;
-            var list = Str(s, "list") ?? "";
-            var own = SqliteArchiveIndex.CampaignText(Str(s, "body") ?? "", EsSegments.FromJson(s["segments"]));
-            var urls = (s["links"] as JsonArray)?.OfType<JsonObject>().Select(l => Str(l, "url")).OfType<string>().ToList() ?? [];
+            var raw = R.Long(s, "raw_id") ?? 0;
+            var list = R.Str(s, "list") ?? "";
+            var own = SqliteArchiveIndex.CampaignText(R.Str(s, "body") ?? "", EsSegments.FromJson(s["segments"]));
+            var urls = (s["links"] as JsonArray)?.OfType<JsonObject>().Select(l => R.Str(l, "url")).OfType<string>().ToList() ?? [];
             urls.AddRange(SqliteArchiveIndex.UrlInText().Matches(own).Select(m => m.Value));
             var date = MessageDate(s);
-            var author = Str(s, "author_id");
+            var author = R.Str(s, "author_id");
             var first = author is not null && date is { } d && earliest.TryGetValue((list, author), out var min)
                 && min >= d.ToUnixTimeSeconds() * 1000.0;
-            return new CampaignMember(raw, Str(s, "message_id") ?? "", list, author ?? Str(s, "from_address") ?? Str(s, "from_text") ?? "",
-                Str(s, "from_name"), Str(s, "from_address"), date, Str(s, "subject") ?? "", own, urls.Distinct(StringComparer.Ordinal).ToList(), first);
+            return new CampaignMember(raw, R.Str(s, "message_id") ?? "", list, author ?? R.Str(s, "from_address") ?? R.Str(s, "from_text") ?? "",
+                R.Str(s, "from_name"), R.Str(s, "from_address"), date, R.Str(s, "subject") ?? "", own, urls.Distinct(StringComparer.Ordinal).ToList(), first);
         }).ToList();
     }
 
@@ -115,10 +115,10 @@ public sealed partial class ElasticsearchArchiveIndex
         }
 
         BeforeRead();
-        foreach (var hit in Lookup(_client, ReadAlias(EsIndices.Messages), rawIds, ks => Ids(ks), Source("raw_id", "body", "segments", "date")))
+        foreach (var hit in R.Lookup(_client, ReadAlias(EsIndices.Messages), rawIds, ks => R.Ids(ks), R.Source("raw_id", "body", "segments", "date")))
         {
-            var s = SourceOf(hit);
-            result[Long(s, "raw_id") ?? 0] = (SqliteArchiveIndex.CampaignText(Str(s, "body") ?? "", EsSegments.FromJson(s["segments"])), EsDates.Parse(Str(s, "date")));
+            var s = R.SourceOf(hit);
+            result[R.Long(s, "raw_id") ?? 0] = (SqliteArchiveIndex.CampaignText(R.Str(s, "body") ?? "", EsSegments.FromJson(s["segments"])), EsDates.Parse(R.Str(s, "date")));
         }
 
         return result;
@@ -135,11 +135,11 @@ public sealed partial class ElasticsearchArchiveIndex
         BeforeRead();
         var wanted = bandKeys.ToHashSet();
         var result = new SortedSet<(long Key, long RawId)>();
-        foreach (var hit in Lookup(_client, ReadAlias(EsIndices.CampaignSketches), wanted, ks => Terms("bands", ks.Select(Id)), Source("raw_id", "bands")))
+        foreach (var hit in R.Lookup(_client, ReadAlias(EsIndices.CampaignSketches), wanted, ks => R.Terms("bands", ks.Select(R.Id)), R.Source("raw_id", "bands")))
         {
-            var s = SourceOf(hit);
-            var raw = Long(s, "raw_id") ?? 0;
-            foreach (var band in Strings(s, "bands"))
+            var s = R.SourceOf(hit);
+            var raw = R.Long(s, "raw_id") ?? 0;
+            foreach (var band in R.Strings(s, "bands"))
             {
                 if (long.TryParse(band, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var key) && wanted.Contains(key))
                 {
@@ -160,13 +160,13 @@ public sealed partial class ElasticsearchArchiveIndex
             return result;
         }
 
-        var ids = rawIds.Distinct().Select(Id).ToList();
-        for (var i = 0; i < ids.Count; i += MaxTerms)
+        var ids = rawIds.Distinct().Select(R.Id).ToList();
+        for (var i = 0; i < ids.Count; i += R.MaxTerms)
         {
-            foreach (var doc in _client.GetMany(ReadAlias(EsIndices.CampaignMembers), ids.GetRange(i, Math.Min(MaxTerms, ids.Count - i))))
+            foreach (var doc in _client.GetMany(ReadAlias(EsIndices.CampaignMembers), ids.GetRange(i, Math.Min(R.MaxTerms, ids.Count - i))))
             {
-                var s = SourceOf(doc);
-                result[Long(s, "raw_id") ?? 0] = Str(s, "campaign_id") ?? "";
+                var s = R.SourceOf(doc);
+                result[R.Long(s, "raw_id") ?? 0] = R.Str(s, "campaign_id") ?? "";
             }
         }
 
@@ -177,8 +177,8 @@ public sealed partial class ElasticsearchArchiveIndex
     public IReadOnlyList<long> GetCampaignMemberIds(string campaignId)
     {
         BeforeRead();
-        return All(_client, ReadAlias(EsIndices.CampaignMembers), Term("campaign_id", campaignId), Source("raw_id"), Sort(("raw_id", "asc")))
-            .Select(h => Long(SourceOf(h), "raw_id") ?? 0).ToList();
+        return R.All(_client, ReadAlias(EsIndices.CampaignMembers), R.Term("campaign_id", campaignId), R.Source("raw_id"), R.Sort(("raw_id", "asc")))
+            .Select(h => R.Long(R.SourceOf(h), "raw_id") ?? 0).ToList();
     }
 
     /// <inheritdoc />
@@ -188,7 +188,7 @@ public sealed partial class ElasticsearchArchiveIndex
         var body = new JsonObject
         {
             ["size"] = 0,
-            ["query"] = MatchAll(),
+            ["query"] = R.MatchAll(),
             ["aggregations"] = new JsonObject
             {
                 ["lists"] = new JsonObject
@@ -231,25 +231,25 @@ public sealed partial class ElasticsearchArchiveIndex
         {
             if (sketches.GetValueOrDefault(raw) is { } sketch)
             {
-                ops.Add(new BulkOperation(BulkAction.Index, sketchAlias, Id(raw), new JsonObject
+                ops.Add(new BulkOperation(BulkAction.Index, sketchAlias, R.Id(raw), new JsonObject
                 {
                     ["raw_id"] = raw,
                     ["words"] = sketch.Words,
-                    ["bands"] = new JsonArray([.. sketch.BandKeys.Distinct().Select(k => (JsonNode)JsonValue.Create(Id(k))!)]),
+                    ["bands"] = new JsonArray([.. sketch.BandKeys.Distinct().Select(k => (JsonNode)JsonValue.Create(R.Id(k))!)]),
                 }));
             }
             else
             {
-                ops.Add(new BulkOperation(BulkAction.Delete, sketchAlias, Id(raw)));
+                ops.Add(new BulkOperation(BulkAction.Delete, sketchAlias, R.Id(raw)));
             }
 
-            ops.Add(new BulkOperation(BulkAction.Delete, dirtyAlias, Id(raw)));
+            ops.Add(new BulkOperation(BulkAction.Delete, dirtyAlias, R.Id(raw)));
         }
 
         // Messages queued by the flag on their document (es-core's alternative to the queue index).
-        foreach (var hit in Lookup(_client, ReadAlias(EsIndices.Messages), processed, ks => Filter(Ids(ks), Term("campaign_dirty", true)), Source("raw_id")))
+        foreach (var hit in R.Lookup(_client, ReadAlias(EsIndices.Messages), processed, ks => R.Filter(R.Ids(ks), R.Term("campaign_dirty", true)), R.Source("raw_id")))
         {
-            ops.Add(new BulkOperation(BulkAction.Update, WriteAlias(EsIndices.Messages), Id(Long(SourceOf(hit), "raw_id") ?? 0),
+            ops.Add(new BulkOperation(BulkAction.Update, WriteAlias(EsIndices.Messages), R.Id(R.Long(R.SourceOf(hit), "raw_id") ?? 0),
                 new JsonObject { ["campaign_dirty"] = false }));
         }
 
@@ -262,17 +262,17 @@ public sealed partial class ElasticsearchArchiveIndex
             }
 
             // Deleted before the new memberships below: a bulk request applies one document's operations in order.
-            foreach (var hit in Lookup(_client, ReadAlias(EsIndices.CampaignMembers), removed, ids => Terms("campaign_id", ids), Source("raw_id")))
+            foreach (var hit in R.Lookup(_client, ReadAlias(EsIndices.CampaignMembers), removed, ids => R.Terms("campaign_id", ids), R.Source("raw_id")))
             {
-                ops.Add(new BulkOperation(BulkAction.Delete, memberAlias, Id(Long(SourceOf(hit), "raw_id") ?? 0)));
+                ops.Add(new BulkOperation(BulkAction.Delete, memberAlias, R.Id(R.Long(R.SourceOf(hit), "raw_id") ?? 0)));
             }
         }
 
         var listOf = new Dictionary<long, string>();
-        foreach (var hit in Lookup(_client, ReadAlias(EsIndices.Messages), campaigns.SelectMany(c => c.Members).ToList(), ks => Ids(ks), Source("raw_id", "list")))
+        foreach (var hit in R.Lookup(_client, ReadAlias(EsIndices.Messages), campaigns.SelectMany(c => c.Members).ToList(), ks => R.Ids(ks), R.Source("raw_id", "list")))
         {
-            var s = SourceOf(hit);
-            listOf[Long(s, "raw_id") ?? 0] = Str(s, "list") ?? "";
+            var s = R.SourceOf(hit);
+            listOf[R.Long(s, "raw_id") ?? 0] = R.Str(s, "list") ?? "";
         }
 
         foreach (var campaign in campaigns)
@@ -305,11 +305,11 @@ public sealed partial class ElasticsearchArchiveIndex
                     member["list"] = list;
                 }
 
-                ops.Add(new BulkOperation(BulkAction.Index, memberAlias, Id(raw), member));
+                ops.Add(new BulkOperation(BulkAction.Index, memberAlias, R.Id(raw), member));
             }
         }
 
-        Bulk(_client, ops);
+        R.Bulk(_client, ops);
         MarkWritten();
     }
 
@@ -330,8 +330,8 @@ public sealed partial class ElasticsearchArchiveIndex
         }
 
         BeforeRead();
-        return Lookup(_client, ReadAlias(EsIndices.Messages), rawIds, ks => Ids(ks), Source("list"))
-            .Select(h => Str(SourceOf(h), "list")).OfType<string>().Distinct().Order(StringComparer.Ordinal).ToList();
+        return R.Lookup(_client, ReadAlias(EsIndices.Messages), rawIds, ks => R.Ids(ks), R.Source("list"))
+            .Select(h => R.Str(R.SourceOf(h), "list")).OfType<string>().Distinct().Order(StringComparer.Ordinal).ToList();
     }
 
     /// <inheritdoc />
@@ -343,8 +343,8 @@ public sealed partial class ElasticsearchArchiveIndex
         }
 
         BeforeRead();
-        return Lookup(_client, ReadAlias(EsIndices.CampaignMembers), lists, ls => Terms("list", ls), Source("campaign_id"))
-            .Select(h => Str(SourceOf(h), "campaign_id")).OfType<string>().Distinct().Order(StringComparer.Ordinal).ToList();
+        return R.Lookup(_client, ReadAlias(EsIndices.CampaignMembers), lists, ls => R.Terms("list", ls), R.Source("campaign_id"))
+            .Select(h => R.Str(R.SourceOf(h), "campaign_id")).OfType<string>().Distinct().Order(StringComparer.Ordinal).ToList();
     }
 
     /// <inheritdoc />
@@ -356,13 +356,13 @@ public sealed partial class ElasticsearchArchiveIndex
         }
 
         BeforeRead();
-        var query = all ? MatchAll() : Term("flagged", true);
-        var sort = Sort(("flagged", "desc"), ("order_date", "desc"), ("copies", "desc"), ("id", "asc"));
-        var source = Source("id", "signals");
-        var hits = offset + limit <= MaxWindow
-            ? SearchPage(_client, ReadAlias(EsIndices.Campaigns), query, source, sort, limit, Math.Max(0, offset)).OfType<JsonObject>().ToList()
+        var query = all ? R.MatchAll() : R.Term("flagged", true);
+        var sort = R.Sort(("flagged", "desc"), ("order_date", "desc"), ("copies", "desc"), ("id", "asc"));
+        var source = R.Source("id", "signals");
+        var hits = offset + limit <= R.MaxWindow
+            ? R.SearchPage(_client, ReadAlias(EsIndices.Campaigns), query, source, sort, limit, Math.Max(0, offset)).OfType<JsonObject>().ToList()
             : _client.Scan(ReadAlias(EsIndices.Campaigns), query, sort, source).Skip(Math.Max(0, offset)).Take(limit).ToList();
-        var rows = hits.Select(h => (Id: Str(SourceOf(h), "id") ?? "", Signals: SourceOf(h)["signals"])).ToList();
+        var rows = hits.Select(h => (Id: R.Str(R.SourceOf(h), "id") ?? "", Signals: R.SourceOf(h)["signals"])).ToList();
         var members = CampaignMemberRows(rows.Select(r => r.Id).ToList());
         return rows.Select(r => Summary(r.Id, r.Signals, members.GetValueOrDefault(r.Id) ?? [])).ToList();
     }
@@ -395,12 +395,12 @@ public sealed partial class ElasticsearchArchiveIndex
             return result;
         }
 
-        var byRaw = Lookup(_client, ReadAlias(EsIndices.CampaignMembers), ids, cs => Terms("campaign_id", cs), Source("raw_id", "campaign_id"))
-            .Select(SourceOf).ToDictionary(s => Long(s, "raw_id") ?? 0, s => Str(s, "campaign_id") ?? "");
-        var rows = Lookup(_client, ReadAlias(EsIndices.Messages), byRaw.Keys.ToList(), ks => Ids(ks), Source("raw_id", "message_id", "list", "subject", "date"))
-            .Select(SourceOf)
-            .Select(s => (Campaign: byRaw[Long(s, "raw_id") ?? 0], Date: EsDates.Parse(Str(s, "date")), MessageId: Str(s, "message_id") ?? "", List: Str(s, "list") ?? "",
-                Subject: Str(s, "subject") ?? ""))
+        var byRaw = R.Lookup(_client, ReadAlias(EsIndices.CampaignMembers), ids, cs => R.Terms("campaign_id", cs), R.Source("raw_id", "campaign_id"))
+            .Select(R.SourceOf).ToDictionary(s => R.Long(s, "raw_id") ?? 0, s => R.Str(s, "campaign_id") ?? "");
+        var rows = R.Lookup(_client, ReadAlias(EsIndices.Messages), byRaw.Keys.ToList(), ks => R.Ids(ks), R.Source("raw_id", "message_id", "list", "subject", "date"))
+            .Select(R.SourceOf)
+            .Select(s => (Campaign: byRaw[R.Long(s, "raw_id") ?? 0], Date: EsDates.Parse(R.Str(s, "date")), MessageId: R.Str(s, "message_id") ?? "", List: R.Str(s, "list") ?? "",
+                Subject: R.Str(s, "subject") ?? ""))
             .OrderBy(r => r.Date is null).ThenBy(r => r.Date?.ToUnixTimeSeconds()).ThenBy(r => r.MessageId, StringComparer.Ordinal).ThenBy(r => r.List, StringComparer.Ordinal);
         foreach (var r in rows)
         {

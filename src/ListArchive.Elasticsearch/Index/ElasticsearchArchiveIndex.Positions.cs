@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using ListArchive.Storage.Index;
-using static ListArchive.Elasticsearch.Index.ReuseRequests;
+using R = ListArchive.Elasticsearch.Index.ReuseRequests;
 
 namespace ListArchive.Elasticsearch.Index;
 
@@ -16,10 +16,10 @@ public sealed partial class ElasticsearchArchiveIndex
     {
         BeforeRead();
         var limit = Math.Max(1, maxMessages);
-        var query = Term("author_id", authorId);
-        var sort = Sort(("date", "desc"), ("raw_id", "desc"));
-        var hits = limit <= MaxWindow
-            ? SearchPage(_client, ReadAlias(EsIndices.Messages), query, (JsonObject)ViewSource.DeepClone(), sort, limit).OfType<JsonObject>().ToList()
+        var query = R.Term("author_id", authorId);
+        var sort = R.Sort(("date", "desc"), ("raw_id", "desc"));
+        var hits = limit <= R.MaxWindow
+            ? R.SearchPage(_client, ReadAlias(EsIndices.Messages), query, (JsonObject)ViewSource.DeepClone(), sort, limit).OfType<JsonObject>().ToList()
             : _client.Scan(ReadAlias(EsIndices.Messages), query, sort, (JsonObject)ViewSource.DeepClone()).Take(limit).ToList();
         if (hits.Count == 0)
         {
@@ -30,7 +30,7 @@ public sealed partial class ElasticsearchArchiveIndex
         _deferRefine = true;
         try
         {
-            stored = hits.Select(h => ReadView(SourceOf(h))).ToList();
+            stored = hits.Select(h => ReadView(R.SourceOf(h))).ToList();
         }
         finally
         {
@@ -45,15 +45,15 @@ public sealed partial class ElasticsearchArchiveIndex
         foreach (var byList in messages.Where(m => m.ParentId is not null).GroupBy(m => m.List, StringComparer.Ordinal))
         {
             var ids = byList.Select(m => m.ParentId!).Distinct().ToList();
-            foreach (var hit in Lookup(_client, ReadAlias(EsIndices.Messages), ids, ps => Filter(Term("list", byList.Key), Terms("message_id", ps)),
-                         Source("raw_id", "message_id", "from_name", "from_address")))
+            foreach (var hit in R.Lookup(_client, ReadAlias(EsIndices.Messages), ids, ps => R.Filter(R.Term("list", byList.Key), R.Terms("message_id", ps)),
+                         R.Source("raw_id", "message_id", "from_name", "from_address")))
             {
-                var s = SourceOf(hit);
-                var key = (Str(s, "message_id") ?? "", byList.Key);
-                var raw = Long(s, "raw_id") ?? 0;
+                var s = R.SourceOf(hit);
+                var key = (R.Str(s, "message_id") ?? "", byList.Key);
+                var raw = R.Long(s, "raw_id") ?? 0;
                 if (!parents.TryGetValue(key, out var had) || raw < had.RawId)
                 {
-                    parents[key] = (raw, new OriginAuthor(Str(s, "from_name"), Str(s, "from_address")));
+                    parents[key] = (raw, new OriginAuthor(R.Str(s, "from_name"), R.Str(s, "from_address")));
                 }
             }
         }
@@ -68,13 +68,13 @@ public sealed partial class ElasticsearchArchiveIndex
     /// </summary>
     private List<QuotedAuthor> QuotedBy(string authorId)
     {
-        var own = All(_client, ReadAlias(EsIndices.Messages), Term("author_id", authorId), Source("raw_id"))
-            .Select(h => Long(SourceOf(h), "raw_id") ?? 0).ToHashSet();
+        var own = R.All(_client, ReadAlias(EsIndices.Messages), R.Term("author_id", authorId), R.Source("raw_id"))
+            .Select(h => R.Long(R.SourceOf(h), "raw_id") ?? 0).ToHashSet();
         var words = new Dictionary<long, long>();
-        foreach (var hit in Lookup(_client, ReadAlias(EsIndices.Attributions), own, ks => Terms("sources", ks), Source("target", "data")))
+        foreach (var hit in R.Lookup(_client, ReadAlias(EsIndices.Attributions), own, ks => R.Terms("sources", ks), R.Source("target", "data")))
         {
-            var s = SourceOf(hit);
-            var target = Long(s, "target") ?? 0;
+            var s = R.SourceOf(hit);
+            var target = R.Long(s, "target") ?? 0;
             if (target <= 0)
             {
                 continue;
@@ -87,9 +87,9 @@ public sealed partial class ElasticsearchArchiveIndex
             }
         }
 
-        var rows = Lookup(_client, ReadAlias(EsIndices.Messages), words.Keys.ToList(), ks => Ids(ks), Source("raw_id", "from_name", "from_address", "author_id"))
-            .Select(SourceOf)
-            .Select(s => (Target: Long(s, "raw_id") ?? 0, Name: Str(s, "from_name"), Address: Str(s, "from_address"), Author: Str(s, "author_id")))
+        var rows = R.Lookup(_client, ReadAlias(EsIndices.Messages), words.Keys.ToList(), ks => R.Ids(ks), R.Source("raw_id", "from_name", "from_address", "author_id"))
+            .Select(R.SourceOf)
+            .Select(s => (Target: R.Long(s, "raw_id") ?? 0, Name: R.Str(s, "from_name"), Address: R.Str(s, "from_address"), Author: R.Str(s, "author_id")))
             .ToList();
         // Bare columns of SQLite's GROUP BY come from the row of its one min() (min(from_address)).
         return rows.GroupBy(r => r.Author ?? r.Address)
