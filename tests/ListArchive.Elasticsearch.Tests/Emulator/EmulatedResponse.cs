@@ -1,0 +1,11 @@
+using System.Text.Json.Nodes;
+
+namespace ListArchive.Elasticsearch.Tests.Emulator;
+
+/// <summary>What an endpoint answers: status and JSON body (none for HEAD).</summary>
+internal sealed record EmulatedResponse(int Status, JsonNode? Body)
+{
+    public static EmulatedResponse Ok(JsonNode body) => new(200, body);
+
+    public static EmulatedResponse Acknowledged() => new(200, new JsonObject { ["acknowledged"] = true });
+}

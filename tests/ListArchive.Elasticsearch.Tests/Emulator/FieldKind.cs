@@ -1,0 +1,13 @@
+namespace ListArchive.Elasticsearch.Tests.Emulator;
+
+/// <summary>How a mapped field's values are held and compared.</summary>
+internal enum FieldKind
+{
+    Text,
+    Keyword,
+    Long,
+    Double,
+    Date,
+    Boolean,
+    Object,
+}

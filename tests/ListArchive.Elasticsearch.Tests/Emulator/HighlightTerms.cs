@@ -1,0 +1,32 @@
+namespace ListArchive.Elasticsearch.Tests.Emulator;
+
+/// <summary>What the query looks for, per field, for the highlighter: terms, term prefixes and phrases (must_not clauses excluded, as in Elasticsearch).</summary>
+internal sealed class HighlightTerms
+{
+    public Dictionary<string, HashSet<string>> Terms { get; } = new(StringComparer.Ordinal);
+
+    public Dictionary<string, List<string>> Prefixes { get; } = new(StringComparer.Ordinal);
+
+    public Dictionary<string, List<(string[] Terms, int Slop)>> Phrases { get; } = new(StringComparer.Ordinal);
+
+    public void AddTerm(string field, string term)
+    {
+        if (!Terms.TryGetValue(field, out var set))
+            Terms[field] = set = new HashSet<string>(StringComparer.Ordinal);
+        set.Add(term);
+    }
+
+    public void AddPrefix(string field, string prefix)
+    {
+        if (!Prefixes.TryGetValue(field, out var list))
+            Prefixes[field] = list = [];
+        list.Add(prefix);
+    }
+
+    public void AddPhrase(string field, string[] terms, int slop)
+    {
+        if (!Phrases.TryGetValue(field, out var list))
+            Phrases[field] = list = [];
+        list.Add((terms, slop));
+    }
+}

@@ -1,0 +1,106 @@
+using System.Text.Json.Nodes;
+
+namespace ListArchive.Elasticsearch.Tests.Emulator;
+
+/// <summary>Read endpoints over the search view: <c>_search</c> (with or without a point in time), <c>_count</c>, <c>_delete_by_query</c>, and opening and closing points in time.</summary>
+internal sealed class SearchApi(ClusterState cluster)
+{
+    public EmulatedResponse Search(EmulatedRequest request, string? expression)
+    {
+        var body = request.Json() ?? new JsonObject();
+        foreach (var p in new[] { "size", "from" })
+            if (request.Param(p) is { } v && int.TryParse(v, out var n) && body[p] is null)
+                body[p] = n;
+        if (request.Param("track_total_hits") is { } tth && body["track_total_hits"] is null)
+            body["track_total_hits"] = bool.TryParse(tth, out var b) ? JsonValue.Create(b) : JsonValue.Create(int.Parse(tth, System.Globalization.CultureInfo.InvariantCulture));
+        string? pitId = null;
+        IReadOnlyList<SearchTarget> targets;
+        if (body["pit"] is JsonObject pit)
+        {
+            if (expression is not null)
+                throw EmulatorError.Validation("[indices] cannot be used with point in time. Do not specify any index with point in time.");
+            pitId = JsonValues.AsString(pit["id"]) ?? throw EmulatorError.Validation("[pit] id is required");
+            targets = (cluster.Pits.GetValueOrDefault(pitId) ?? throw new EmulatorError(404, "search_context_missing_exception", $"No search context found for id [{pitId}]")).Targets;
+        }
+        else
+        {
+            targets = Targets(expression);
+        }
+        return EmulatedResponse.Ok(new SearchExecutor(targets, pitId is not null).Search(body, pitId));
+    }
+
+    private List<SearchTarget> Targets(string? expression) =>
+        (expression is null ? cluster.Indices.ToList() : cluster.ResolveRead(expression)).Select(i => new SearchTarget(i, i.Searchable)).ToList();
+
+    public EmulatedResponse Count(EmulatedRequest request, string? expression)
+    {
+        var body = request.Json() ?? new JsonObject();
+        foreach (var (key, value) in body)
+            if (key != "query")
+                throw EmulatorError.Parsing($"request does not support [{key}]");
+        var targets = Targets(expression);
+        var count = new SearchExecutor(targets, false).Match(body["query"], null).Count;
+        return EmulatedResponse.Ok(new JsonObject { ["count"] = count, ["_shards"] = SearchExecutor.Shards(targets.Count) });
+    }
+
+    /// <summary>Deletes what the query matches in the last refreshed view; a document changed since then is a version conflict (counted with <c>conflicts=proceed</c>, else reported as a failure with status 409).</summary>
+    public EmulatedResponse DeleteByQuery(EmulatedRequest request, string expression)
+    {
+        var body = request.Json() ?? throw EmulatorError.Validation("source is missing");
+        foreach (var (key, _) in body)
+            if (key is not ("query" or "max_docs"))
+                throw EmulatorError.Parsing($"Unknown key for a {JsonValues.TokenName(body[key])} in [{key}].");
+        var query = body["query"] ?? throw EmulatorError.Validation("query is missing");
+        var targets = Targets(expression);
+        var matched = new SearchExecutor(targets, false).Match(query, null);
+        var max = JsonValues.AsInt(body["max_docs"]) ?? JsonValues.AsInt(request.Param("max_docs") is { } m ? JsonValue.Create(m) : null) ?? int.MaxValue;
+        var proceed = request.Param("conflicts") == "proceed";
+        var deleted = 0;
+        var conflicts = 0;
+        var failures = new JsonArray();
+        foreach (var h in matched.Take(max))
+        {
+            var live = h.Doc.Index.Get(h.Doc.Id);
+            if (live is null || live.SeqNo != h.Doc.SeqNo)
+            {
+                conflicts++;
+                if (!proceed)
+                    failures.Add(new JsonObject
+                    {
+                        ["index"] = h.Doc.Index.Name, ["id"] = h.Doc.Id, ["status"] = 409,
+                        ["cause"] = new JsonObject { ["type"] = "version_conflict_engine_exception", ["reason"] = $"[{h.Doc.Id}]: version conflict, required seqNo [{h.Doc.SeqNo}], primary term [1]. current document has seqNo [{live?.SeqNo ?? -1}] and primary term [1]", ["index"] = h.Doc.Index.Name },
+                    });
+                continue;
+            }
+            h.Doc.Index.Delete(h.Doc.Id);
+            deleted++;
+        }
+        if (request.Param("refresh") is "true" or "")
+            foreach (var t in targets)
+                t.Index.Refresh();
+        var response = new JsonObject
+        {
+            ["took"] = 1, ["timed_out"] = false, ["total"] = Math.Min(matched.Count, max), ["deleted"] = deleted, ["batches"] = 1,
+            ["version_conflicts"] = conflicts, ["noops"] = 0, ["retries"] = new JsonObject { ["bulk"] = 0, ["search"] = 0 },
+            ["throttled_millis"] = 0, ["requests_per_second"] = -1.0, ["throttled_until_millis"] = 0, ["failures"] = failures,
+        };
+        return new EmulatedResponse(failures.Count > 0 ? 409 : 200, response);
+    }
+
+    public EmulatedResponse OpenPit(EmulatedRequest request, string expression)
+    {
+        if (request.Param("keep_alive") is null)
+            throw EmulatorError.Validation("[keep_alive] is not specified");
+        var targets = Targets(expression);
+        var id = Convert.ToBase64String(Guid.NewGuid().ToByteArray()).TrimEnd('=') + "AAAAAA==";
+        cluster.Pits[id] = new PointInTime(id, targets);
+        return EmulatedResponse.Ok(new JsonObject { ["id"] = id, ["_shards"] = SearchExecutor.Shards(targets.Count) });
+    }
+
+    public EmulatedResponse ClosePit(EmulatedRequest request)
+    {
+        var id = JsonValues.AsString(request.Json()?["id"]) ?? throw EmulatorError.Validation("[id] is required");
+        var found = cluster.Pits.Remove(id);
+        return new EmulatedResponse(found ? 200 : 404, new JsonObject { ["succeeded"] = true, ["num_freed"] = found ? 1 : 0 });
+    }
+}
