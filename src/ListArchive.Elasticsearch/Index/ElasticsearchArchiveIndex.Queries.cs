@@ -17,12 +17,6 @@ public sealed partial class ElasticsearchArchiveIndex
     /// <summary>What a <see cref="MessageView"/> does not need (searched copies of text).</summary>
     private static readonly JsonObject ViewSource = EsQuery.SourceExcluding("own_text", "quoted_text", "from_text", "html_quotes");
 
-    /// <summary>
-    /// Lets the text-reuse side refine a message's marker-based segments by its attributions (SQLite:
-    /// SqliteArchiveIndex.Attribute). Optional: without an implementation the stored segments are shown.
-    /// </summary>
-    partial void RefineSegments(long rawId, string body, ref IReadOnlyList<TextSegment> segments);
-
     /// <inheritdoc />
     public IReadOnlyList<ListSummary> GetLists()
     {
@@ -52,7 +46,7 @@ public sealed partial class ElasticsearchArchiveIndex
         BeforeRead();
         var hits = Page(EsIndices.Threads, EsQuery.Term("list", list), EsQuery.Sort(("last_date", "desc"), ("thread_id", "asc")),
             EsQuery.SourceExcluding("author_ids"), offset, limit, out var total);
-        return new Page<ThreadSummary>(hits.Select(h => ReadThread(Source(h))).ToList(), total, offset, limit);
+        return new Page<ThreadSummary>(hits.Select(h => ReadThread(Doc(h))).ToList(), total, offset, limit);
     }
 
     /// <inheritdoc />
@@ -64,14 +58,13 @@ public sealed partial class ElasticsearchArchiveIndex
         BeforeRead();
         var messages = _client.Scan(ReadAlias(EsIndices.Messages), EsQuery.Filter(EsQuery.Term("list", list), EsQuery.Term("thread_id", threadId)),
                 EsQuery.Sort(("raw_id", "asc")), ViewSource)
-            .Select(Source)
+            .Select(Doc)
             .OrderBy(s => (int?)s["thread_order"], NullsFirst<int>())
             .ThenBy(s => Seconds(s["date"]), NullsFirst<long>())
             .ThenBy(s => (string)s["message_id"]!, StringComparer.Ordinal)
             .ThenBy(s => (long)s["raw_id"]!)
-            .Select(ReadView)
             .ToList();
-        return new ThreadView(ReadThread(Source(found[0])), messages);
+        return new ThreadView(ReadThread(Doc(found[0])), ReadViews(messages));
     }
 
     /// <inheritdoc />
@@ -90,7 +83,7 @@ public sealed partial class ElasticsearchArchiveIndex
             ["sort"] = EsQuery.Sort(("raw_id", "asc")),
             ["_source"] = ViewSource.DeepClone(),
         }, out _);
-        return hits.Count == 0 ? null : ReadView(Source(hits[0]));
+        return hits.Count == 0 ? null : ReadViews([Doc(hits[0])])[0];
     }
 
     /// <inheritdoc />
@@ -101,7 +94,7 @@ public sealed partial class ElasticsearchArchiveIndex
         var rows = _client.Scan(ReadAlias(EsIndices.Messages),
                 EsQuery.Filter(EsQuery.Term("list", list), EsQuery.Range("date", gte: EsDates.Format(start), lt: EsDates.Format(start.AddMonths(1)))),
                 EsQuery.Sort(("raw_id", "asc")), EsQuery.Source(SummaryFields))
-            .Select(Source)
+            .Select(Doc)
             .ToList();
         // Sorted here as SQLite sorts (GetMonth's ORDER BY): the thread order needs coalesce(), the
         // author order SQLite's lower(), which folds ASCII letters only.
@@ -124,7 +117,7 @@ public sealed partial class ElasticsearchArchiveIndex
     {
         BeforeRead();
         var nodes = _client.Scan(ReadAlias(EsIndices.Authors), EsQuery.Term("author_id", authorId), EsQuery.Sort(("node", "asc")))
-            .Select(Source)
+            .Select(Doc)
             .Select(s => new AuthorNode((string)s["node"]!, (string?)s["reason"] ?? "", (string?)s["detail"]))
             .OrderBy(n => n.Reason != "canonical")
             .ThenBy(n => n.Node, StringComparer.Ordinal)
@@ -160,7 +153,7 @@ public sealed partial class ElasticsearchArchiveIndex
         BeforeRead();
         var hits = Page(EsIndices.Messages, EsQuery.Term("author_id", authorId),
             EsQuery.Sort(("date", "desc"), ("message_id", "asc"), ("raw_id", "asc")), EsQuery.Source(SummaryFields), offset, limit, out var total);
-        return new Page<MessageSummary>(hits.Select(h => ReadSummary(Source(h))).ToList(), total, offset, limit);
+        return new Page<MessageSummary>(hits.Select(h => ReadSummary(Doc(h))).ToList(), total, offset, limit);
     }
 
     /// <inheritdoc />
@@ -173,7 +166,7 @@ public sealed partial class ElasticsearchArchiveIndex
         foreach (var hit in _client.Scan(ReadAlias(EsIndices.Messages), EsQuery.Exists("problems.code"), EsQuery.Sort(("raw_id", "asc")),
             EsQuery.Source("problems.code")))
         {
-            foreach (var p in (Source(hit)["problems"] as JsonArray)?.OfType<JsonObject>() ?? [])
+            foreach (var p in (Doc(hit)["problems"] as JsonArray)?.OfType<JsonObject>() ?? [])
             {
                 if ((string?)p["code"] is { } code)
                     byKind[code] = byKind.GetValueOrDefault(code) + 1;
@@ -222,26 +215,54 @@ public sealed partial class ElasticsearchArchiveIndex
         new PersonRef((string?)s["from_name"], (string?)s["from_address"], (string?)s["author_id"]), Date(s),
         (string?)s["thread_id"], (string?)s["parent_id"], (int?)s["depth"], (int?)s["thread_order"], (string?)s["link_reason"]);
 
-    private MessageView ReadView(JsonObject s)
+    /// <summary>
+    /// Message views of the given message documents, in order: segments refined by their attributions
+    /// and the quoted-text parent's score read from es-reuse's indices (SQLite: ReadMessage).
+    /// </summary>
+    private List<MessageView> ReadViews(IReadOnlyList<JsonObject> docs)
+    {
+        if (docs.Count == 0)
+            return [];
+        var attributed = AttributeSegmentsMany(docs
+            .Select(s => ((long)s["raw_id"]!, (string?)s["body"] ?? "", (IReadOnlyList<TextSegment>)EsSegments.FromJson(s["segments"])))
+            .ToList());
+        return docs.Select((s, i) => ReadView(s, attributed[i])).ToList();
+    }
+
+    /// <summary>
+    /// Full message views of the given raw ids, in the given order, missing ids left out (es-reuse's
+    /// GetAuthorPositions; SQLite: ReadMessage per row).
+    /// </summary>
+    private IReadOnlyList<MessageView> ReadMessageViews(IReadOnlyList<long> rawIds)
+    {
+        var found = new Dictionary<long, JsonObject>();
+        foreach (var batch in rawIds.Distinct().Chunk(TermsBatch))
+        {
+            foreach (var doc in _client.GetMany(ReadAlias(EsIndices.Messages), batch.Select(Id)))
+                found[(long)Doc(doc)["raw_id"]!] = Doc(doc);
+        }
+
+        return ReadViews(rawIds.Where(found.ContainsKey).Select(id => found[id]).ToList());
+    }
+
+    private MessageView ReadView(JsonObject s, IReadOnlyList<TextSegment> segments)
     {
         var rawId = (long)s["raw_id"]!;
         var body = (string?)s["body"] ?? "";
-        IReadOnlyList<TextSegment> segments = EsSegments.FromJson(s["segments"]);
-        RefineSegments(rawId, body, ref segments);
         var link = (string?)s["link_reason"];
         return new MessageView(
             rawId, (string)s["list"]!, (string)s["message_id"]!, (string?)s["subject"] ?? "",
             new PersonRef((string?)s["from_name"], (string?)s["from_address"], (string?)s["author_id"]), (string?)s["author_evidence"] ?? "",
             Date(s), (string?)s["thread_id"], (string?)s["parent_id"], (int?)s["depth"], (int?)s["thread_order"], link,
-            Strings(s["in_reply_to"]), Strings(s["references"]), body, segments,
+            StringArray(s["in_reply_to"]), StringArray(s["references"]), body, segments,
             (s["attachments"] as JsonArray)?.OfType<JsonObject>()
                 .Select(a => new AttachmentInfo((string?)a["name"], (string?)a["content_type"], (long?)a["size"], (string?)a["url"])).ToList() ?? [],
             SortProblems(ReadProblems(s["problems"])))
         {
             Links = (s["links"] as JsonArray)?.OfType<JsonObject>()
-                .Select(l => new MessageLink((string?)l["url"] ?? "", Strings(l["formats"]), (bool?)l["opaque"] ?? false, (string?)l["host_hint"],
+                .Select(l => new MessageLink((string?)l["url"] ?? "", StringArray(l["formats"]), (bool?)l["opaque"] ?? false, (string?)l["host_hint"],
                     (int?)l["start"] ?? 0, (int?)l["length"] ?? 0)).ToList() ?? [],
-            LinkScore = link == "quoted-text" && s["quoted_parent"]?["score"] is JsonValue score && score.TryGetValue<double>(out var v) ? v : null,
+            LinkScore = link == "quoted-text" ? QuotedParentScore(rawId) : null,
         };
     }
 

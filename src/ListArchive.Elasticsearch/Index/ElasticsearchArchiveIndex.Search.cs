@@ -71,7 +71,7 @@ public sealed partial class ElasticsearchArchiveIndex
 
         var results = hits.Select(h =>
         {
-            var s = Source(h);
+            var s = Doc(h);
             return new SearchHit((long)s["raw_id"]!, (string)s["message_id"]!, (string)s["list"]!, (string?)s["subject"] ?? "",
                 new PersonRef((string?)s["from_name"], (string?)s["from_address"], (string?)s["author_id"]), Date(s), (string?)s["thread_id"],
                 Snippet(h, query.Scope, (string?)s[snippetField] ?? "", positive.Count > 0));

@@ -23,7 +23,7 @@ public sealed partial class ElasticsearchArchiveIndex
         BeforeRead();
         return _client.Scan(ReadAlias(EsIndices.Trailers), EsQuery.Bool(mustNot: [EsQuery.Term("kind", LearnedUpToKind)]),
                 EsQuery.Sort(("kind", "asc"), ("key", "asc")))
-            .Select(Source)
+            .Select(Doc)
             .ToDictionary(s => ((string)s["kind"]!, (string)s["key"]!), s => (string?)s["text"] ?? "");
     }
 
@@ -33,7 +33,7 @@ public sealed partial class ElasticsearchArchiveIndex
         get
         {
             var found = _client.GetMany(ReadAlias(EsIndices.Trailers), [TrailerId(LearnedUpToKind, "")]);
-            return found.Count == 1 && long.TryParse((string?)Source(found[0])["text"], NumberStyles.Integer, CultureInfo.InvariantCulture, out var id) ? id : 0;
+            return found.Count == 1 && long.TryParse((string?)Doc(found[0])["text"], NumberStyles.Integer, CultureInfo.InvariantCulture, out var id) ? id : 0;
         }
     }
 
@@ -67,7 +67,7 @@ public sealed partial class ElasticsearchArchiveIndex
         var lists = new HashSet<string>(StringComparer.Ordinal);
         var senders = new HashSet<string>(StringComparer.Ordinal);
         foreach (var s in _client.Scan(ReadAlias(EsIndices.Messages), EsQuery.Range("raw_id", gt: after), EsQuery.Sort(("raw_id", "asc")),
-            EsQuery.Source("list", "from_address")).Select(Source))
+            EsQuery.Source("list", "from_address")).Select(Doc))
         {
             lists.Add((string)s["list"]!);
             if ((string?)s["from_address"] is { } a)
@@ -88,7 +88,7 @@ public sealed partial class ElasticsearchArchiveIndex
             return result;
         var kept = new Dictionary<string, List<long>>(StringComparer.Ordinal);
         var query = keys.Count <= MaxTerms ? EsQuery.Terms(field, keys) : EsQuery.Exists(field);
-        foreach (var s in _client.Scan(ReadAlias(EsIndices.Messages), query, EsQuery.Sort(("raw_id", "desc")), EsQuery.Source("raw_id", field)).Select(Source))
+        foreach (var s in _client.Scan(ReadAlias(EsIndices.Messages), query, EsQuery.Sort(("raw_id", "desc")), EsQuery.Source("raw_id", field)).Select(Doc))
         {
             var key = (string?)s[field];
             if (key is null || !keys.Contains(key))
@@ -102,7 +102,7 @@ public sealed partial class ElasticsearchArchiveIndex
         foreach (var batch in kept.Values.SelectMany(v => v).Chunk(TermsBatch))
         {
             foreach (var doc in _client.GetMany(ReadAlias(EsIndices.Messages), batch.Select(Id)))
-                bodies[(long)Source(doc)["raw_id"]!] = (string?)Source(doc)["body"] ?? "";
+                bodies[(long)Doc(doc)["raw_id"]!] = (string?)Doc(doc)["body"] ?? "";
         }
 
         foreach (var (key, ids) in kept.OrderBy(k => k.Key, StringComparer.Ordinal))
@@ -129,7 +129,7 @@ public sealed partial class ElasticsearchArchiveIndex
 
         var query = should.Count > 0 ? EsQuery.Bool(should: should, minimumShouldMatch: 1) : EsQuery.MatchAll();
         foreach (var s in _client.Scan(ReadAlias(EsIndices.Messages), query, EsQuery.Sort(("raw_id", "asc")),
-            EsQuery.Source("raw_id", "list", "from_address", "trailer_key")).Select(Source))
+            EsQuery.Source("raw_id", "list", "from_address", "trailer_key")).Select(Doc))
         {
             var list = (string)s["list"]!;
             var from = (string?)s["from_address"];
@@ -144,7 +144,7 @@ public sealed partial class ElasticsearchArchiveIndex
     {
         return rawIds.Distinct().Order().Chunk(TermsBatch)
             .SelectMany(batch => _client.GetMany(ReadAlias(EsIndices.Messages), batch.Select(Id)))
-            .Select(Source)
+            .Select(Doc)
             .Select(s => new StoredBody((long)s["raw_id"]!, (string)s["list"]!, (string?)s["from_address"], (string?)s["body"] ?? "",
                 HtmlQuoteCodec.Decode((string?)s["html_quotes"])))
             .OrderBy(b => b.RawId)
@@ -174,10 +174,12 @@ public sealed partial class ElasticsearchArchiveIndex
         foreach (var batch in updates.Select(u => u.RawId).Distinct().Chunk(TermsBatch))
         {
             foreach (var doc in _client.GetMany(ReadAlias(EsIndices.Messages), batch.Select(Id)))
-                stored[(long)Source(doc)["raw_id"]!] = Source(doc);
+                stored[(long)Doc(doc)["raw_id"]!] = Doc(doc);
         }
 
         var ops = new List<BulkOperation>();
+        var reuseDirty = new List<long>();
+        var campaignDirty = new List<long>();
         foreach (var u in updates)
         {
             if (!stored.TryGetValue(u.RawId, out var s))
@@ -196,7 +198,8 @@ public sealed partial class ElasticsearchArchiveIndex
             else if (same)
             {
                 // Only the segment boundaries moved (a learned signature): the searched text stands.
-                doc = new JsonObject { ["trailer_key"] = u.TrailerKey, ["segments"] = segments, ["reuse_dirty"] = true };
+                doc = new JsonObject { ["trailer_key"] = u.TrailerKey, ["segments"] = segments };
+                reuseDirty.Add(u.RawId);
             }
             else
             {
@@ -207,9 +210,9 @@ public sealed partial class ElasticsearchArchiveIndex
                     ["quoted_text"] = quoted,
                     ["trailer_key"] = u.TrailerKey,
                     ["segments"] = segments,
-                    ["reuse_dirty"] = true,
-                    ["campaign_dirty"] = true,
                 };
+                reuseDirty.Add(u.RawId);
+                campaignDirty.Add(u.RawId);
             }
 
             ops.Add(new BulkOperation(BulkAction.Update, WriteAlias(EsIndices.Messages), Id(u.RawId), doc));
@@ -219,6 +222,9 @@ public sealed partial class ElasticsearchArchiveIndex
         }
 
         WriteDerived(ops);
+        // The queues of text reuse and campaigns are es-reuse's indices (SQLite: reuse_dirty, campaign_dirty).
+        EnqueueReuseDirty(reuseDirty);
+        EnqueueCampaignDirty(campaignDirty);
     }
 
     /// <inheritdoc />
@@ -228,7 +234,7 @@ public sealed partial class ElasticsearchArchiveIndex
         var messages = ReadAlias(EsIndices.Messages);
         var byRawId = EsQuery.Sort(("raw_id", "asc"));
         foreach (var s in _client.Scan(messages, EsQuery.MatchAll(), byRawId,
-            EsQuery.Source("message_id", "subject", "body", "own_text", "quoted_text")).Select(Source))
+            EsQuery.Source("message_id", "subject", "body", "own_text", "quoted_text")).Select(Doc))
         {
             var id = (string)s["message_id"]!;
             foreach (var (field, name) in new[] { ("subject", "subject"), ("body", "body"), ("own_text", "own"), ("quoted_text", "quoted") })
@@ -238,7 +244,7 @@ public sealed partial class ElasticsearchArchiveIndex
             }
         }
 
-        foreach (var s in _client.Scan(messages, EsQuery.Exists("links.url"), byRawId, EsQuery.Source("message_id", "links")).Select(Source))
+        foreach (var s in _client.Scan(messages, EsQuery.Exists("links.url"), byRawId, EsQuery.Source("message_id", "links")).Select(Doc))
         {
             foreach (var l in (s["links"] as JsonArray)?.OfType<JsonObject>() ?? [])
             {
@@ -251,7 +257,7 @@ public sealed partial class ElasticsearchArchiveIndex
 
         foreach (var s in _client.Scan(messages, EsQuery.Bool(should: [EsQuery.Exists("attachments.url"), EsQuery.Exists("attachments.name"),
             EsQuery.Exists("attachments.content_type"), EsQuery.Exists("attachments.size")], minimumShouldMatch: 1), byRawId,
-            EsQuery.Source("message_id", "attachments")).Select(Source))
+            EsQuery.Source("message_id", "attachments")).Select(Doc))
         {
             foreach (var a in (s["attachments"] as JsonArray)?.OfType<JsonObject>() ?? [])
             {
@@ -262,7 +268,7 @@ public sealed partial class ElasticsearchArchiveIndex
             }
         }
 
-        foreach (var s in _client.Scan(ReadAlias(EsIndices.Trailers), EsQuery.MatchAll(), EsQuery.Sort(("kind", "asc"), ("key", "asc"))).Select(Source))
+        foreach (var s in _client.Scan(ReadAlias(EsIndices.Trailers), EsQuery.MatchAll(), EsQuery.Sort(("kind", "asc"), ("key", "asc"))).Select(Doc))
             yield return ((string)s["kind"]! + ":" + (string)s["key"]!, "trailer", (string?)s["text"] ?? "");
     }
 

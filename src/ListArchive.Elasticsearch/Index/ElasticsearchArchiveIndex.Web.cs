@@ -35,7 +35,7 @@ public sealed partial class ElasticsearchArchiveIndex
         BeforeRead();
         var hits = Page(EsIndices.Messages, EsQuery.Term("list", list), EsQuery.Sort(("date", "desc"), ("message_id", "asc"), ("raw_id", "asc")),
             ViewSource, 0, limit, out _);
-        return hits.Select(h => ReadView(Source(h))).ToList();
+        return ReadViews(hits.Select(Doc).ToList());
     }
 
     /// <inheritdoc />
@@ -55,7 +55,7 @@ public sealed partial class ElasticsearchArchiveIndex
         // Thread documents carry the author ids of their messages: one query, no join.
         var hits = Page(EsIndices.Threads, EsQuery.Term("author_ids", authorId), EsQuery.Sort(("last_date", "desc"), ("thread_id", "asc")),
             EsQuery.SourceExcluding("author_ids"), 0, limit, out _);
-        return hits.Select(h => ReadThread(Source(h))).ToList();
+        return hits.Select(h => ReadThread(Doc(h))).ToList();
     }
 
     /// <inheritdoc />
@@ -75,7 +75,7 @@ public sealed partial class ElasticsearchArchiveIndex
         string[] fields = ["raw_id", "list", "thread_id", "message_id", "parent_id", "author_id", "from_name", "from_address"];
         var mine = _client.Scan(ReadAlias(EsIndices.Messages), EsQuery.Filter(EsQuery.Term("author_id", authorId), EsQuery.Exists("thread_id")),
                 EsQuery.Sort(("raw_id", "asc")), EsQuery.Source(fields))
-            .Select(Source).ToList();
+            .Select(Doc).ToList();
         // The join key: a reply's (list, thread, parent id) is its parent's (list, thread, Message-ID).
         var keys = mine
             .Select(s => repliesTo ? (string?)s["parent_id"] : (string?)s["message_id"])
@@ -90,7 +90,7 @@ public sealed partial class ElasticsearchArchiveIndex
             var query = EsQuery.Bool(
                 filter: [EsQuery.Terms(repliesTo ? "message_id" : "parent_id", batch), EsQuery.Exists("author_id")],
                 mustNot: [EsQuery.Term("author_id", authorId)]);
-            foreach (var other in _client.Scan(ReadAlias(EsIndices.Messages), query, EsQuery.Sort(("raw_id", "asc")), EsQuery.Source(fields)).Select(Source))
+            foreach (var other in _client.Scan(ReadAlias(EsIndices.Messages), query, EsQuery.Sort(("raw_id", "asc")), EsQuery.Source(fields)).Select(Doc))
             {
                 if ((string?)other["thread_id"] is not { } thread)
                     continue;
@@ -117,7 +117,7 @@ public sealed partial class ElasticsearchArchiveIndex
         BeforeRead();
         var mine = _client.Scan(ReadAlias(EsIndices.Messages), EsQuery.Term("author_id", authorId), EsQuery.Sort(("raw_id", "asc")),
                 EsQuery.Source("from_name", "from_address"))
-            .Select(Source).ToList();
+            .Select(Doc).ToList();
         // As SQLite: the author's side lower-cased by SQLite's lower() (ASCII), the quote's by ToLowerInvariant.
         var addresses = mine.Select(s => (string?)s["from_address"]).Where(a => a is not null).Select(a => AsciiLower(a!)).ToHashSet(StringComparer.Ordinal);
         var names = mine.Select(s => (string?)s["from_name"]).Where(n => n is not null).Select(n => AsciiLower(n!)).ToHashSet(StringComparer.Ordinal);
@@ -125,7 +125,7 @@ public sealed partial class ElasticsearchArchiveIndex
         // wrote in; a quote counts when its attribution names one of the author's addresses or names.
         var threads = _client.Scan(ReadAlias(EsIndices.Threads), EsQuery.Term("author_ids", authorId), EsQuery.Sort(("thread_id", "asc")),
                 EsQuery.Source("list", "thread_id"))
-            .Select(Source)
+            .Select(Doc)
             .Select(s => ((string)s["list"]!, (string)s["thread_id"]!))
             .ToHashSet();
         var counts = new Dictionary<string, (PersonRef Person, long Messages)>(StringComparer.Ordinal);
@@ -134,7 +134,7 @@ public sealed partial class ElasticsearchArchiveIndex
         {
             var query = EsQuery.Bool(filter: [EsQuery.Terms("thread_id", batch), EsQuery.Exists("author_id")], mustNot: [EsQuery.Term("author_id", authorId)]);
             foreach (var s in _client.Scan(ReadAlias(EsIndices.Messages), query, EsQuery.Sort(("raw_id", "asc")),
-                EsQuery.Source("list", "thread_id", "author_id", "from_name", "from_address", "segments")).Select(Source))
+                EsQuery.Source("list", "thread_id", "author_id", "from_name", "from_address", "segments")).Select(Doc))
             {
                 if (!threads.Contains(((string)s["list"]!, (string)s["thread_id"]!)))
                     continue;
@@ -164,7 +164,7 @@ public sealed partial class ElasticsearchArchiveIndex
             return [];
         return rawIds.Distinct().Order().Chunk(TermsBatch)
             .SelectMany(batch => _client.GetMany(ReadAlias(EsIndices.Messages), batch.Select(Id)))
-            .Select(Source)
+            .Select(Doc)
             .Select(s => new MessageSegments((long)s["raw_id"]!, (string?)s["body"] ?? "", EsSegments.FromJson(s["segments"])))
             .OrderBy(m => m.RawId)
             .ToList();

@@ -148,7 +148,7 @@ public sealed partial class ElasticsearchArchiveIndex : IArchiveIndex
                 foreach (var hit in _client.Scan(ReadAlias(EsIndices.Messages), EsQuery.Terms("author_node", batch), EsQuery.Sort(("raw_id", "asc")),
                     EsQuery.Source("author_node", "list", "thread_id")))
                 {
-                    var src = Source(hit);
+                    var src = Doc(hit);
                     ops.Add(new BulkOperation(BulkAction.Update, WriteAlias(EsIndices.Messages), (string)hit["_id"]!,
                         new JsonObject { ["author_id"] = reassigned[(string)src["author_node"]!] }));
                     if ((string?)src["thread_id"] is { } t)
@@ -161,7 +161,7 @@ public sealed partial class ElasticsearchArchiveIndex : IArchiveIndex
         // set them): the documents are partial updates (doc_as_upsert) without them, and the thread
         // the stored copy was in is re-derived.
         var existing = _client.GetMany(ReadAlias(EsIndices.Messages), messages.Select(m => Id(m.RawId)).Distinct())
-            .ToDictionary(h => long.Parse((string)h["_id"]!, CultureInfo.InvariantCulture), Source);
+            .ToDictionary(h => long.Parse((string)h["_id"]!, CultureInfo.InvariantCulture), Doc);
         for (var i = 0; i < messages.Count; i++)
         {
             var m = messages[i];
@@ -173,6 +173,9 @@ public sealed partial class ElasticsearchArchiveIndex : IArchiveIndex
         }
 
         WriteMessages(ops, messages);
+        // SQLite's campaign_dirty triggers fire on every insert and on every upsert (own_text is set):
+        // the campaign queue is es-reuse's index (ElasticsearchArchiveIndex.Campaigns/Reuse).
+        EnqueueCampaignDirty(messages.Select(m => m.RawId));
 
         // 4. Conflicting Message-IDs within a list flag every copy (set-based, order-independent).
         FlagConflicts(messages);
@@ -233,8 +236,6 @@ public sealed partial class ElasticsearchArchiveIndex : IArchiveIndex
             ["problems"] = problems,
             ["links"] = links,
             ["attachments"] = attachments,
-            // SQLite's campaign_dirty triggers fire on every insert and on every upsert (own_text is set).
-            ["campaign_dirty"] = true,
         };
     }
 
@@ -284,7 +285,7 @@ public sealed partial class ElasticsearchArchiveIndex : IArchiveIndex
             foreach (var hit in _client.Scan(ReadAlias(EsIndices.Messages), EsQuery.Terms("message_id", batch), EsQuery.Sort(("raw_id", "asc")),
                 EsQuery.Source("raw_id", "list", "message_id")))
             {
-                var src = Source(hit);
+                var src = Doc(hit);
                 var key = ((string)src["list"]!, (string)src["message_id"]!);
                 if (!wanted.Contains(key))
                     continue;
@@ -300,7 +301,7 @@ public sealed partial class ElasticsearchArchiveIndex : IArchiveIndex
         var ops = new List<BulkOperation>();
         foreach (var doc in _client.GetMany(ReadAlias(EsIndices.Messages), flagged.Select(Id)))
         {
-            var problems = ReadProblems(Source(doc)["problems"]);
+            var problems = ReadProblems(Doc(doc)["problems"]);
             if (problems.Contains(conflict))
                 continue;
             problems.Add(conflict);
@@ -338,7 +339,7 @@ public sealed partial class ElasticsearchArchiveIndex : IArchiveIndex
             var docs = _client.Scan(ReadAlias(EsIndices.Messages),
                     EsQuery.Filter(EsQuery.Term("list", list), EsQuery.Terms("message_id", batch)), EsQuery.Sort(("raw_id", "asc")),
                     EsQuery.Source("message_id", "thread_id", "parent_id", "depth", "thread_order", "link_reason"))
-                .ToLookup(h => (string)Source(h)["message_id"]!, StringComparer.Ordinal);
+                .ToLookup(h => (string)Doc(h)["message_id"]!, StringComparer.Ordinal);
             foreach (var mid in batch)
             {
                 var a = byMid[mid];
@@ -347,7 +348,7 @@ public sealed partial class ElasticsearchArchiveIndex : IArchiveIndex
                 var changed = false;
                 foreach (var hit in copies)
                 {
-                    var src = Source(hit);
+                    var src = Doc(hit);
                     if ((string?)src["thread_id"] == a.ThreadId && (string?)src["parent_id"] == parent && (int?)src["depth"] == a.Depth
                         && (int?)src["thread_order"] == a.Order && (string?)src["link_reason"] == a.Link)
                         continue;
@@ -368,7 +369,7 @@ public sealed partial class ElasticsearchArchiveIndex : IArchiveIndex
                 touched.Add(a.ThreadId);
                 foreach (var hit in copies)
                 {
-                    if ((string?)Source(hit)["thread_id"] is { } old)
+                    if ((string?)Doc(hit)["thread_id"] is { } old)
                         touched.Add(old);
                 }
             }
@@ -392,7 +393,7 @@ public sealed partial class ElasticsearchArchiveIndex : IArchiveIndex
                 var rows = _client.Scan(ReadAlias(EsIndices.Messages),
                         EsQuery.Filter(EsQuery.Term("list", byList.Key), EsQuery.Terms("thread_id", batch)), EsQuery.Sort(("raw_id", "asc")),
                         EsQuery.Source("raw_id", "message_id", "subject", "from_name", "from_address", "author_id", "date", "thread_id", "thread_order"))
-                    .Select(h => Source(h))
+                    .Select(h => Doc(h))
                     .ToLookup(s => (string)s["thread_id"]!, StringComparer.Ordinal);
                 foreach (var threadId in batch)
                 {
@@ -438,11 +439,12 @@ public sealed partial class ElasticsearchArchiveIndex : IArchiveIndex
     /// <inheritdoc />
     public void ResetDerived()
     {
-        // Every derived index is emptied (SQLite drops and recreates its derived tables); reference
-        // documents are not derived and stay, as SQLite's documents table does.
+        // Every derived index is emptied (SQLite drops and recreates its derived tables): the core ones
+        // here, the text-reuse and campaign ones by es-reuse's hook (reference documents are kept).
         _client.Refresh($"{_client.Options.Prefix}-*");
-        foreach (var def in EsIndices.All.Where(d => d.Kind != "documents"))
+        foreach (var def in EsIndices.Core)
             _client.Send(HttpMethod.Post, $"/{ReadAlias(def.Kind)}/_delete_by_query", new JsonObject { ["query"] = EsQuery.MatchAll() });
+        ResetReuseAndCampaigns();
         _client.Refresh($"{_client.Options.Prefix}-*");
         _unrefreshed = false;
         _authors.Clear();
@@ -461,14 +463,17 @@ public sealed partial class ElasticsearchArchiveIndex : IArchiveIndex
     public IEnumerable<ThreadingInput> GetThreadingInputs(string list)
     {
         BeforeRead();
+        // Quoted-text parents live in es-reuse's attributions index (SQLite: quote_parents).
+        var quoted = QuotedParentsOnList(list);
         foreach (var hit in _client.Scan(ReadAlias(EsIndices.Messages), EsQuery.Term("list", list), EsQuery.Sort(("raw_id", "asc")),
-            EsQuery.Source("raw_id", "message_id", "in_reply_to", "references", "subject", "norm_subject", "date", "date_offset", "quoted_parent")))
+            EsQuery.Source("raw_id", "message_id", "in_reply_to", "references", "subject", "norm_subject", "date", "date_offset")))
         {
-            var s = Source(hit);
-            yield return new ThreadingInput((long)s["raw_id"]!, (string)s["message_id"]!, Strings(s["in_reply_to"]), Strings(s["references"]),
+            var s = Doc(hit);
+            var rawId = (long)s["raw_id"]!;
+            yield return new ThreadingInput(rawId, (string)s["message_id"]!, StringArray(s["in_reply_to"]), StringArray(s["references"]),
                 (string?)s["subject"] ?? "", (string?)s["norm_subject"] ?? "", Date(s))
             {
-                QuotedParent = (string?)s["quoted_parent"]?["message_id"],
+                QuotedParent = quoted.GetValueOrDefault(rawId),
             };
         }
     }
@@ -486,7 +491,7 @@ public sealed partial class ElasticsearchArchiveIndex : IArchiveIndex
                 ["sort"] = EsQuery.Sort(("raw_id", "desc")),
                 ["_source"] = EsQuery.Source("raw_id"),
             }, out _);
-            return hits.Count == 0 ? 0 : (long)Source(hits[0])["raw_id"]!;
+            return hits.Count == 0 ? 0 : (long)Doc(hits[0])["raw_id"]!;
         }
     }
 
@@ -498,10 +503,10 @@ public sealed partial class ElasticsearchArchiveIndex : IArchiveIndex
         BeforeRead();
         foreach (var hit in _client.Scan(ReadAlias(EsIndices.Authors), EsQuery.MatchAll(), EsQuery.Sort(("node", "asc"))))
         {
-            var s = Source(hit);
+            var s = Doc(hit);
             var node = (string)s["node"]!;
             var doc = new AuthorDoc { AuthorId = (string?)s["author_id"], Reason = (string?)s["reason"], Detail = (string?)s["detail"] };
-            foreach (var key in Strings(s["name_keys"]).Order(StringComparer.Ordinal))
+            foreach (var key in StringArray(s["name_keys"]).Order(StringComparer.Ordinal))
             {
                 doc.NameKeys.Add(key);
                 _authors.Observe(node, key);
@@ -530,7 +535,7 @@ public sealed partial class ElasticsearchArchiveIndex : IArchiveIndex
     /// </summary>
     private static string DocId(string key) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)))[..32];
 
-    private static JsonObject Source(JsonObject hit) => hit["_source"] as JsonObject ?? new JsonObject();
+    private static JsonObject Doc(JsonObject hit) => hit["_source"] as JsonObject ?? new JsonObject();
 
     /// <summary>Runs a search on a kind's read alias; returns its hits and the total (when tracked).</summary>
     private List<JsonObject> SearchHits(string kind, JsonObject body, out long total)
@@ -577,7 +582,7 @@ public sealed partial class ElasticsearchArchiveIndex : IArchiveIndex
     private static JsonArray IdArray(IReadOnlyList<string> ids) =>
         new(ids.Select(MessageIds.Normalize).Where(s => s is not null).Select(s => (JsonNode?)s).ToArray());
 
-    private static string[] Strings(JsonNode? node) => node switch
+    private static string[] StringArray(JsonNode? node) => node switch
     {
         JsonArray a => a.Select(x => (string?)x).Where(x => x is not null).Select(x => x!).ToArray(),
         JsonValue v when (string?)v is { } s => [s],
