@@ -8,9 +8,9 @@ using R = ListArchive.Elasticsearch.Index.ReuseRequests;
 namespace ListArchive.Elasticsearch.Index;
 
 // Campaigns (issue 8; docs/campaigns.md) on Elasticsearch: the same contract and results as
-// SqliteArchiveIndex.Campaigns.cs. The queue is filled by the message writes (EnqueueCampaignDirty, or the
-// message documents' campaign_dirty flag), sketches carry their LSH band keys as an indexed keyword array
-// (candidates: one terms query), clusters and members are documents of their own.
+// SqliteArchiveIndex.Campaigns.cs. The queue is filled by the message writes (EnqueueCampaignDirty, where
+// SQLite has triggers), sketches carry their LSH band keys as an indexed keyword array (candidates: one
+// terms query), clusters and members are documents of their own.
 public sealed partial class ElasticsearchArchiveIndex
 {
     private static readonly JsonSerializerOptions CampaignSignalJson = new(JsonSerializerDefaults.Web);
@@ -27,9 +27,7 @@ public sealed partial class ElasticsearchArchiveIndex
         }
 
         BeforeRead();
-        var queued = FirstSorted(ReadAlias(EsIndices.CampaignDirty), R.MatchAll(), "raw_id", limit);
-        var flagged = FirstSorted(ReadAlias(EsIndices.Messages), R.Term("campaign_dirty", true), "raw_id", limit);
-        return queued.Concat(flagged).Distinct().Order().Take(limit).ToList();
+        return FirstSorted(ReadAlias(EsIndices.CampaignDirty), R.MatchAll(), "raw_id", limit);
     }
 
     /// <summary>The first <paramref name="limit"/> values of a long field in ascending order.</summary>
@@ -244,13 +242,6 @@ public sealed partial class ElasticsearchArchiveIndex
             }
 
             ops.Add(new BulkOperation(BulkAction.Delete, dirtyAlias, R.Id(raw)));
-        }
-
-        // Messages queued by the flag on their document (es-core's alternative to the queue index).
-        foreach (var hit in R.Lookup(_client, ReadAlias(EsIndices.Messages), processed, ks => R.Filter(R.Ids(ks), R.Term("campaign_dirty", true)), R.Source("raw_id")))
-        {
-            ops.Add(new BulkOperation(BulkAction.Update, WriteAlias(EsIndices.Messages), R.Id(R.Long(R.SourceOf(hit), "raw_id") ?? 0),
-                new JsonObject { ["campaign_dirty"] = false }));
         }
 
         string campaignAlias = WriteAlias(EsIndices.Campaigns), memberAlias = WriteAlias(EsIndices.CampaignMembers);

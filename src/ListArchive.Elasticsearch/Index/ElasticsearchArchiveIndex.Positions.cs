@@ -8,37 +8,23 @@ namespace ListArchive.Elasticsearch.Index;
 // attributed segments and computed by AuthorPositionsBuilder, the code SqliteArchiveIndex uses.
 public sealed partial class ElasticsearchArchiveIndex
 {
-    /// <summary>While set, <see cref="RefineSegments"/> leaves segments alone (a batch refines them together).</summary>
-    private bool _deferRefine;
-
     /// <inheritdoc />
     public AuthorPositions? GetAuthorPositions(string authorId, int maxMessages = 500)
     {
         BeforeRead();
         var limit = Math.Max(1, maxMessages);
         var query = R.Term("author_id", authorId);
+        // SQLite: ORDER BY date_utc DESC, raw_id DESC (undated last, as a missing sort value is here).
         var sort = R.Sort(("date", "desc"), ("raw_id", "desc"));
         var hits = limit <= R.MaxWindow
-            ? R.SearchPage(_client, ReadAlias(EsIndices.Messages), query, (JsonObject)ViewSource.DeepClone(), sort, limit).OfType<JsonObject>().ToList()
-            : _client.Scan(ReadAlias(EsIndices.Messages), query, sort, (JsonObject)ViewSource.DeepClone()).Take(limit).ToList();
+            ? R.SearchPage(_client, ReadAlias(EsIndices.Messages), query, R.Source("raw_id"), sort, limit).OfType<JsonObject>().ToList()
+            : _client.Scan(ReadAlias(EsIndices.Messages), query, sort, R.Source("raw_id")).Take(limit).ToList();
         if (hits.Count == 0)
         {
             return null;
         }
 
-        List<MessageView> stored;
-        _deferRefine = true;
-        try
-        {
-            stored = hits.Select(h => ReadView(R.SourceOf(h))).ToList();
-        }
-        finally
-        {
-            _deferRefine = false;
-        }
-
-        var refined = AttributeSegmentsMany(stored.Select(m => (m.RawId, m.BodyText, m.Segments)).ToList());
-        var messages = stored.Select((m, i) => m with { Segments = refined[i] }).ToList();
+        var messages = ReadMessageViews(hits.Select(h => R.Long(R.SourceOf(h), "raw_id") ?? 0).ToList());
 
         // Authors of the parents, one lookup (SQLite asks per passage): the earliest copy in the list.
         var parents = new Dictionary<(string MessageId, string List), (long RawId, OriginAuthor Author)>();

@@ -53,12 +53,8 @@ public sealed partial class ElasticsearchArchiveIndex
     public IReadOnlyList<long> GetReuseDirty()
     {
         BeforeRead();
-        var queued = R.All(_client, ReadAlias(EsIndices.ReuseDirty), R.MatchAll(), R.Source("source"), R.Sort(("source", "asc")))
-            .Select(h => R.Long(R.SourceOf(h), "source") ?? 0);
-        // Messages queued by the flag on their document (es-core's alternative to the queue index).
-        var flagged = R.All(_client, ReadAlias(MessagesKind), R.Term("reuse_dirty", true), R.Source("raw_id"))
-            .Select(h => R.Long(R.SourceOf(h), "raw_id") ?? 0);
-        return queued.Concat(flagged).Distinct().Order().ToList();
+        return R.All(_client, ReadAlias(EsIndices.ReuseDirty), R.MatchAll(), R.Source("source"), R.Sort(("source", "asc")))
+            .Select(h => R.Long(R.SourceOf(h), "source") ?? 0).ToList();
     }
 
     /// <inheritdoc />
@@ -68,10 +64,6 @@ public sealed partial class ElasticsearchArchiveIndex
             new JsonObject { ["key"] = ReuseUpToKey, ["value"] = upTo })]);
         BeforeRead();
         R.DeleteByQuery(_client, ReadAlias(EsIndices.ReuseDirty), R.MatchAll());
-        var flagged = R.All(_client, ReadAlias(MessagesKind), R.Term("reuse_dirty", true), R.Source("raw_id"))
-            .Select(h => new BulkOperation(BulkAction.Update, WriteAlias(MessagesKind), R.Id(R.Long(R.SourceOf(h), "raw_id") ?? 0), new JsonObject { ["reuse_dirty"] = false }))
-            .ToList();
-        R.Bulk(_client, flagged);
         MarkWritten();
     }
 
@@ -476,11 +468,6 @@ public sealed partial class ElasticsearchArchiveIndex
                 if (!same && listOf.TryGetValue(result.Target, out var list))
                 {
                     lists.Add(list);
-                    // Also on the message document, where the message reads (es-core) look for it.
-                    ops.Add(new BulkOperation(BulkAction.Update, WriteAlias(MessagesKind), R.Id(result.Target), new JsonObject
-                    {
-                        ["quoted_parent"] = parent is null ? null : new JsonObject { ["message_id"] = parent, ["score"] = score },
-                    }));
                 }
             }
 
@@ -693,15 +680,6 @@ public sealed partial class ElasticsearchArchiveIndex
         }
 
         return result;
-    }
-
-    /// <summary>es-core's hook in its message reads: segments refined by attributions (SqliteArchiveIndex.ReadMessage).</summary>
-    partial void RefineSegments(long rawId, string body, ref IReadOnlyList<TextSegment> segments)
-    {
-        if (!_deferRefine)
-        {
-            segments = AttributeSegments(rawId, body, segments);
-        }
     }
 
     /// <summary>The marker-based segments of a message refined by its attributions (SqliteArchiveIndex.Attribute).</summary>
