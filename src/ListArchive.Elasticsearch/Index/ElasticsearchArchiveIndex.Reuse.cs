@@ -5,7 +5,7 @@ using ListArchive.Analysis.Reuse;
 using ListArchive.Elasticsearch.Transport;
 using ListArchive.Storage;
 using ListArchive.Storage.Index;
-using static ListArchive.Elasticsearch.Index.ReuseRequests;
+using R = ListArchive.Elasticsearch.Index.ReuseRequests;
 
 namespace ListArchive.Elasticsearch.Index;
 
@@ -29,7 +29,7 @@ public sealed partial class ElasticsearchArchiveIndex
     private const int MaxInnerHits = 100;
 
     // Fields of es-core's message documents read here (EsIndices.Core.cs).
-    private const string MessagesKind = "messages";
+    private const string MessagesKind = EsIndices.Messages;
 
     /// <inheritdoc />
     public long ReuseUpTo
@@ -37,7 +37,7 @@ public sealed partial class ElasticsearchArchiveIndex
         get
         {
             var doc = _client.Send(HttpMethod.Get, $"/{ReadAlias(EsIndices.ReuseState)}/_doc/{ReuseUpToKey}", allowNotFound: true).Body;
-            return doc?["found"]?.GetValue<bool>() == true && doc["_source"] is JsonObject s ? Long(s, "value") ?? 0 : 0;
+            return doc?["found"]?.GetValue<bool>() == true && doc["_source"] is JsonObject s ? R.Long(s, "value") ?? 0 : 0;
         }
     }
 
@@ -45,25 +45,25 @@ public sealed partial class ElasticsearchArchiveIndex
     public IReadOnlyList<long> GetRawIdsAfter(long after)
     {
         BeforeRead();
-        return All(_client, ReadAlias(MessagesKind), Range("raw_id", "gt", after), Source("raw_id"), Sort(("raw_id", "asc")))
-            .Select(h => Long(SourceOf(h), "raw_id") ?? 0).ToList();
+        return R.All(_client, ReadAlias(MessagesKind), R.Range("raw_id", "gt", after), R.Source("raw_id"), R.Sort(("raw_id", "asc")))
+            .Select(h => R.Long(R.SourceOf(h), "raw_id") ?? 0).ToList();
     }
 
     /// <inheritdoc />
     public IReadOnlyList<long> GetReuseDirty()
     {
         BeforeRead();
-        return All(_client, ReadAlias(EsIndices.ReuseDirty), MatchAll(), Source("source"), Sort(("source", "asc")))
-            .Select(h => Long(SourceOf(h), "source") ?? 0).ToList();
+        return R.All(_client, ReadAlias(EsIndices.ReuseDirty), R.MatchAll(), R.Source("source"), R.Sort(("source", "asc")))
+            .Select(h => R.Long(R.SourceOf(h), "source") ?? 0).ToList();
     }
 
     /// <inheritdoc />
     public void CompleteReusePass(long upTo)
     {
-        Bulk(_client, [new BulkOperation(BulkAction.Index, WriteAlias(EsIndices.ReuseState), ReuseUpToKey,
+        R.Bulk(_client, [new BulkOperation(BulkAction.Index, WriteAlias(EsIndices.ReuseState), ReuseUpToKey,
             new JsonObject { ["key"] = ReuseUpToKey, ["value"] = upTo })]);
         BeforeRead();
-        DeleteByQuery(_client, ReadAlias(EsIndices.ReuseDirty), MatchAll());
+        R.DeleteByQuery(_client, ReadAlias(EsIndices.ReuseDirty), R.MatchAll());
         MarkWritten();
     }
 
@@ -75,8 +75,8 @@ public sealed partial class ElasticsearchArchiveIndex
         var documents = keys.Where(k => k < 0).Select(k => -k).Distinct().ToList();
         if (documents.Count > 0)
         {
-            var docs = Lookup(_client, ReadAlias(EsIndices.Documents), documents, ks => Terms("doc_key", ks), null)
-                .Select(h => ReadDocument(SourceOf(h), withText)).OrderByDescending(d => d.Key);
+            var docs = R.Lookup(_client, ReadAlias(EsIndices.Documents), documents, ks => R.Terms("doc_key", ks), null)
+                .Select(h => ReadDocument(R.SourceOf(h), withText)).OrderByDescending(d => d.Key);
             result.AddRange(docs.Select(d => new ReuseSource(-d.Key, null, null, d.Id, ReferenceDocument.ParseDate(d.Date),
                 new OriginAuthor(d.Author, null), null, [], [], d.Text, [])));
         }
@@ -85,13 +85,13 @@ public sealed partial class ElasticsearchArchiveIndex
         if (messages.Count > 0)
         {
             string[] fields = withText
-                ? ["raw_id", "list", "message_id", "date", "date_offset", "from_name", "from_address", "author_id", "in_reply_to", "refs", "subject", "body", "segments"]
-                : ["raw_id", "list", "message_id", "date", "date_offset", "from_name", "from_address", "author_id", "in_reply_to", "refs", "subject"];
-            var rows = Lookup(_client, ReadAlias(MessagesKind), messages, ks => Ids(ks), Source(fields))
-                .Select(h => SourceOf(h))
-                .Select(s => new ReuseSource(Long(s, "raw_id") ?? 0, Str(s, "list"), Str(s, "message_id"), null, MessageDate(s),
-                    new OriginAuthor(Str(s, "from_name"), Str(s, "from_address")), Str(s, "author_id"), IdList(s, "in_reply_to"), IdList(s, "refs"),
-                    withText ? Str(s, "body") ?? "" : "", withText ? MessageSegments(s) : []) { Subject = Str(s, "subject") ?? "" })
+                ? ["raw_id", "list", "message_id", "date", "date_offset", "from_name", "from_address", "author_id", "in_reply_to", "references", "subject", "body", "segments"]
+                : ["raw_id", "list", "message_id", "date", "date_offset", "from_name", "from_address", "author_id", "in_reply_to", "references", "subject"];
+            var rows = R.Lookup(_client, ReadAlias(MessagesKind), messages, ks => R.Ids(ks), R.Source(fields))
+                .Select(h => R.SourceOf(h))
+                .Select(s => new ReuseSource(R.Long(s, "raw_id") ?? 0, R.Str(s, "list"), R.Str(s, "message_id"), null, MessageDate(s),
+                    new OriginAuthor(R.Str(s, "from_name"), R.Str(s, "from_address")), R.Str(s, "author_id"), IdList(s, "in_reply_to"), IdList(s, "references"),
+                    withText ? R.Str(s, "body") ?? "" : "", withText ? MessageSegments(s) : []) { Subject = R.Str(s, "subject") ?? "" })
                 .OrderBy(r => r.Key);
             result.AddRange(rows);
         }
@@ -111,10 +111,10 @@ public sealed partial class ElasticsearchArchiveIndex
         BeforeRead();
         // What each source held before (its reuse-sources document), one _mget for the batch.
         var old = new Dictionary<long, (ulong[] Own, ulong[] Quoted)>();
-        foreach (var doc in _client.GetMany(ReadAlias(EsIndices.ReuseSources), sources.Select(s => Id(s.Source)).Distinct()))
+        foreach (var doc in _client.GetMany(ReadAlias(EsIndices.ReuseSources), sources.Select(s => R.Id(s.Source)).Distinct()))
         {
-            var s = SourceOf(doc);
-            old[Long(s, "source") ?? 0] = (Unpack(Str(s, "own")), Unpack(Str(s, "quoted")));
+            var s = R.SourceOf(doc);
+            old[R.Long(s, "source") ?? 0] = (Unpack(R.Str(s, "own")), Unpack(R.Str(s, "quoted")));
         }
 
         var prepared = new List<(long Source, ulong[] OldOwn, ulong[] OldQuoted, List<(ulong Hash, int Position)> NewOwn, ulong[] NewQuoted)>();
@@ -161,16 +161,16 @@ public sealed partial class ElasticsearchArchiveIndex
             foreach (var (h, position) in newOwn)
             {
                 ops.Add(new BulkOperation(BulkAction.Index, fingerprints, PostingId(h, source),
-                    new JsonObject { ["hash"] = Hash(h), ["source"] = source, ["position"] = position }));
+                    new JsonObject { ["hash"] = R.Hash(h), ["source"] = source, ["position"] = position }));
             }
 
             var oldQuotedSet = oldQuoted.ToHashSet();
             foreach (var h in newQuoted.Where(h => !oldQuotedSet.Contains(h)))
             {
-                ops.Add(new BulkOperation(BulkAction.Index, quotes, PostingId(h, source), new JsonObject { ["hash"] = Hash(h), ["raw_id"] = source }));
+                ops.Add(new BulkOperation(BulkAction.Index, quotes, PostingId(h, source), new JsonObject { ["hash"] = R.Hash(h), ["raw_id"] = source }));
             }
 
-            ops.Add(new BulkOperation(BulkAction.Index, WriteAlias(EsIndices.ReuseSources), Id(source), new JsonObject
+            ops.Add(new BulkOperation(BulkAction.Index, WriteAlias(EsIndices.ReuseSources), R.Id(source), new JsonObject
             {
                 ["source"] = source,
                 ["own"] = Pack(newOwn.Select(f => f.Hash).Order().ToArray()),
@@ -178,7 +178,7 @@ public sealed partial class ElasticsearchArchiveIndex
             }));
         }
 
-        Bulk(_client, ops);
+        R.Bulk(_client, ops);
         MarkWritten();
         foreach (var s in sources)
         {
@@ -248,14 +248,14 @@ public sealed partial class ElasticsearchArchiveIndex
             }
         }
 
-        foreach (var hit in Lookup(_client, ReadAlias(EsIndices.Fingerprints), partial, hs => Terms("hash", hs.Select(Hash)), Source("source")))
+        foreach (var hit in R.Lookup(_client, ReadAlias(EsIndices.Fingerprints), partial, hs => R.Terms("hash", hs.Select(R.Hash)), R.Source("source")))
         {
-            affected.Add(Long(SourceOf(hit), "source") ?? 0);
+            affected.Add(R.Long(R.SourceOf(hit), "source") ?? 0);
         }
 
-        foreach (var hit in Lookup(_client, ReadAlias(EsIndices.QuoteFingerprints), rare.ToList(), hs => Terms("hash", hs.Select(Hash)), Source("raw_id")))
+        foreach (var hit in R.Lookup(_client, ReadAlias(EsIndices.QuoteFingerprints), rare.ToList(), hs => R.Terms("hash", hs.Select(R.Hash)), R.Source("raw_id")))
         {
-            affected.Add(Long(SourceOf(hit), "raw_id") ?? 0);
+            affected.Add(R.Long(R.SourceOf(hit), "raw_id") ?? 0);
         }
     }
 
@@ -274,7 +274,7 @@ public sealed partial class ElasticsearchArchiveIndex
             var body = new JsonObject
             {
                 ["size"] = 0,
-                ["query"] = Terms("hash", chunk.Select(Hash)),
+                ["query"] = R.Terms("hash", chunk.Select(R.Hash)),
                 ["aggregations"] = new JsonObject
                 {
                     ["by_hash"] = new JsonObject
@@ -287,8 +287,8 @@ public sealed partial class ElasticsearchArchiveIndex
                                 ["top_hits"] = new JsonObject
                                 {
                                     ["size"] = Math.Max(1, first),
-                                    ["sort"] = Sort(("source", "asc")),
-                                    ["_source"] = Source("source"),
+                                    ["sort"] = R.Sort(("source", "asc")),
+                                    ["_source"] = R.Source("source"),
                                 },
                             },
                         },
@@ -300,8 +300,8 @@ public sealed partial class ElasticsearchArchiveIndex
             {
                 var key = bucket["key"]?.ToString() ?? "0";
                 var holders = (bucket["first"]?["hits"]?["hits"] as JsonArray)?.OfType<JsonObject>()
-                    .Select(h => Long(SourceOf(h), "source") ?? 0).ToList() ?? [];
-                result[ParseHash(key)] = ((long?)bucket["doc_count"] ?? 0, holders);
+                    .Select(h => R.Long(R.SourceOf(h), "source") ?? 0).ToList() ?? [];
+                result[R.ParseHash(key)] = ((long?)bucket["doc_count"] ?? 0, holders);
             }
         }
 
@@ -378,11 +378,11 @@ public sealed partial class ElasticsearchArchiveIndex
 
         BeforeRead();
         var first = new Dictionary<string, long>(StringComparer.Ordinal);
-        foreach (var hit in Lookup(_client, ReadAlias(MessagesKind), byNormal.Keys.ToList(),
-                     ids => Filter(Term("list", list), Terms("message_id", ids)), Source("message_id", "raw_id")))
+        foreach (var hit in R.Lookup(_client, ReadAlias(MessagesKind), byNormal.Keys.ToList(),
+                     ids => R.Filter(R.Term("list", list), R.Terms("message_id", ids)), R.Source("message_id", "raw_id")))
         {
-            var s = SourceOf(hit);
-            if (Str(s, "message_id") is { } mid && Long(s, "raw_id") is { } raw)
+            var s = R.SourceOf(hit);
+            if (R.Str(s, "message_id") is { } mid && R.Long(s, "raw_id") is { } raw)
             {
                 first[mid] = first.TryGetValue(mid, out var had) ? Math.Min(had, raw) : raw;
             }
@@ -409,16 +409,16 @@ public sealed partial class ElasticsearchArchiveIndex
         }
 
         BeforeRead();
-        var threads = Lookup(_client, ReadAlias(MessagesKind), rawIds, ks => Ids(ks), Source("list", "thread_id"))
-            .Select(SourceOf).Where(s => Str(s, "thread_id") is not null)
-            .Select(s => (List: Str(s, "list")!, Thread: Str(s, "thread_id")!)).Distinct().ToList();
+        var threads = R.Lookup(_client, ReadAlias(MessagesKind), rawIds, ks => R.Ids(ks), R.Source("list", "thread_id"))
+            .Select(R.SourceOf).Where(s => R.Str(s, "thread_id") is not null)
+            .Select(s => (List: R.Str(s, "list")!, Thread: R.Str(s, "thread_id")!)).Distinct().ToList();
         // A thread id is unique within its list; grouped by list, one terms clause a list (chunked).
         foreach (var byList in threads.GroupBy(t => t.List, StringComparer.Ordinal))
         {
             var ids = byList.Select(t => t.Thread).ToList();
-            foreach (var hit in Lookup(_client, ReadAlias(MessagesKind), ids, ts => Filter(Term("list", byList.Key), Terms("thread_id", ts)), Source("raw_id")))
+            foreach (var hit in R.Lookup(_client, ReadAlias(MessagesKind), ids, ts => R.Filter(R.Term("list", byList.Key), R.Terms("thread_id", ts)), R.Source("raw_id")))
             {
-                result.Add(Long(SourceOf(hit), "raw_id") ?? 0);
+                result.Add(R.Long(R.SourceOf(hit), "raw_id") ?? 0);
             }
         }
 
@@ -436,18 +436,18 @@ public sealed partial class ElasticsearchArchiveIndex
 
         BeforeRead();
         var before = new Dictionary<long, JsonObject>();
-        foreach (var doc in _client.GetMany(ReadAlias(EsIndices.Attributions), results.Select(r => Id(r.Target)).Distinct()))
+        foreach (var doc in _client.GetMany(ReadAlias(EsIndices.Attributions), results.Select(r => R.Id(r.Target)).Distinct()))
         {
-            var s = SourceOf(doc);
-            before[Long(s, "target") ?? 0] = s;
+            var s = R.SourceOf(doc);
+            before[R.Long(s, "target") ?? 0] = s;
         }
 
         var listOf = new Dictionary<long, string>();
         var targets = results.Where(r => r.Target > 0).Select(r => r.Target).Distinct().ToList();
-        foreach (var hit in Lookup(_client, ReadAlias(MessagesKind), targets, ks => Ids(ks), Source("raw_id", "list")))
+        foreach (var hit in R.Lookup(_client, ReadAlias(MessagesKind), targets, ks => R.Ids(ks), R.Source("raw_id", "list")))
         {
-            var s = SourceOf(hit);
-            listOf[Long(s, "raw_id") ?? 0] = Str(s, "list") ?? "";
+            var s = R.SourceOf(hit);
+            listOf[R.Long(s, "raw_id") ?? 0] = R.Str(s, "list") ?? "";
         }
 
         var ops = new List<BulkOperation>();
@@ -459,7 +459,7 @@ public sealed partial class ElasticsearchArchiveIndex
             var old = before.GetValueOrDefault(result.Target);
             if (result.Target > 0)
             {
-                var oldParent = old is null ? null : Str(old, "quoted_parent");
+                var oldParent = old is null ? null : R.Str(old, "quoted_parent");
                 var oldScore = old?["data"]?["quoted_parent_score"]?.GetValue<double>() ?? 0;
                 var newParent = result.QuotedParent is { } p ? MessageIds.Normalize(p) : null;
                 var newScore = Math.Round(result.QuotedParentScore, 4);
@@ -474,7 +474,7 @@ public sealed partial class ElasticsearchArchiveIndex
             before[result.Target] = new JsonObject { ["quoted_parent"] = parent, ["data"] = new JsonObject { ["quoted_parent_score"] = score } };
             if (result.Spans.Count == 0 && parent is null)
             {
-                ops.Add(new BulkOperation(BulkAction.Delete, alias, Id(result.Target)));
+                ops.Add(new BulkOperation(BulkAction.Delete, alias, R.Id(result.Target)));
                 continue;
             }
 
@@ -511,10 +511,10 @@ public sealed partial class ElasticsearchArchiveIndex
                 doc["quoted_parent"] = parent;
             }
 
-            ops.Add(new BulkOperation(BulkAction.Index, alias, Id(result.Target), doc));
+            ops.Add(new BulkOperation(BulkAction.Index, alias, R.Id(result.Target), doc));
         }
 
-        Bulk(_client, ops);
+        R.Bulk(_client, ops);
         MarkWritten();
         return lists;
     }
@@ -524,11 +524,11 @@ public sealed partial class ElasticsearchArchiveIndex
     {
         ArgumentNullException.ThrowIfNull(document);
         BeforeRead();
-        var found = SearchPage(_client, ReadAlias(EsIndices.Documents), Term("id", document.Id), null, null, 1, 0);
+        var found = R.SearchPage(_client, ReadAlias(EsIndices.Documents), R.Term("id", document.Id), null, null, 1, 0);
         long key;
         if (found.Count > 0 && found[0] is JsonObject hit)
         {
-            var d = ReadDocument(SourceOf(hit), withText: true);
+            var d = ReadDocument(R.SourceOf(hit), withText: true);
             if (d.Title == document.Title && d.Author == document.Author && d.Date == document.Date && d.Url == document.Url && d.Text == document.Text)
             {
                 // Registered again unchanged (an archive folder imported again): nothing to redo.
@@ -540,8 +540,8 @@ public sealed partial class ElasticsearchArchiveIndex
         else
         {
             // The next row key, as SQLite's INTEGER PRIMARY KEY gives (documents are never deleted).
-            var last = SearchPage(_client, ReadAlias(EsIndices.Documents), MatchAll(), Source("doc_key"), Sort(("doc_key", "desc")), 1);
-            key = last.Count > 0 && last[0] is JsonObject l ? (Long(SourceOf(l), "doc_key") ?? 0) + 1 : 1;
+            var last = R.SearchPage(_client, ReadAlias(EsIndices.Documents), R.MatchAll(), R.Source("doc_key"), R.Sort(("doc_key", "desc")), 1);
+            key = last.Count > 0 && last[0] is JsonObject l ? (R.Long(R.SourceOf(l), "doc_key") ?? 0) + 1 : 1;
         }
 
         var doc = new JsonObject
@@ -562,9 +562,9 @@ public sealed partial class ElasticsearchArchiveIndex
             doc["date_utc"] = start.ToUnixTimeSeconds();
         }
 
-        Bulk(_client, [
-            new BulkOperation(BulkAction.Index, WriteAlias(EsIndices.Documents), Id(key), doc),
-            new BulkOperation(BulkAction.Index, WriteAlias(EsIndices.ReuseDirty), Id(-key), new JsonObject { ["source"] = -key }),
+        R.Bulk(_client, [
+            new BulkOperation(BulkAction.Index, WriteAlias(EsIndices.Documents), R.Id(key), doc),
+            new BulkOperation(BulkAction.Index, WriteAlias(EsIndices.ReuseDirty), R.Id(-key), new JsonObject { ["source"] = -key }),
         ]);
         MarkWritten();
         return key;
@@ -574,28 +574,28 @@ public sealed partial class ElasticsearchArchiveIndex
     public IReadOnlyList<ReferenceDocument> GetDocuments(bool withText = false)
     {
         BeforeRead();
-        return All(_client, ReadAlias(EsIndices.Documents), MatchAll(), null, Sort(("doc_key", "asc")))
-            .Select(h => ReadDocument(SourceOf(h), withText)).ToList();
+        return R.All(_client, ReadAlias(EsIndices.Documents), R.MatchAll(), null, R.Sort(("doc_key", "asc")))
+            .Select(h => ReadDocument(R.SourceOf(h), withText)).ToList();
     }
 
     /// <inheritdoc />
     public DocumentView? GetDocument(string documentId)
     {
         BeforeRead();
-        var found = SearchPage(_client, ReadAlias(EsIndices.Documents), Term("id", documentId), null, null, 1);
+        var found = R.SearchPage(_client, ReadAlias(EsIndices.Documents), R.Term("id", documentId), null, null, 1);
         if (found.Count == 0 || found[0] is not JsonObject hit)
         {
             return null;
         }
 
-        var d = ReadDocument(SourceOf(hit), withText: true);
+        var d = ReadDocument(R.SourceOf(hit), withText: true);
         return new DocumentView(d, AttributeSegments(-d.Key, d.Text, [new TextSegment(TextSegment.Own, 0, d.Text.Length)]));
     }
 
     /// <inheritdoc />
     public IReadOnlyList<StoredAttribution> GetAttributions(long target)
     {
-        var doc = _client.Send(HttpMethod.Get, $"/{ReadAlias(EsIndices.Attributions)}/_doc/{Id(target)}", allowNotFound: true).Body as JsonObject;
+        var doc = _client.Send(HttpMethod.Get, $"/{ReadAlias(EsIndices.Attributions)}/_doc/{R.Id(target)}", allowNotFound: true).Body as JsonObject;
         return doc?["found"]?.GetValue<bool>() == true && doc["_source"] is JsonObject s ? ReadSpans(s) : [];
     }
 
@@ -604,8 +604,8 @@ public sealed partial class ElasticsearchArchiveIndex
     {
         BeforeRead();
         // Sizes on disk come from the _stats API, which the backend does not use (not in its request subset).
-        return (Count(_client, ReadAlias(EsIndices.ReuseSources), MatchAll()), Count(_client, ReadAlias(EsIndices.Fingerprints), MatchAll()),
-            Count(_client, ReadAlias(EsIndices.QuoteFingerprints), MatchAll()), null);
+        return (R.Count(_client, ReadAlias(EsIndices.ReuseSources), R.MatchAll()), R.Count(_client, ReadAlias(EsIndices.Fingerprints), R.MatchAll()),
+            R.Count(_client, ReadAlias(EsIndices.QuoteFingerprints), R.MatchAll()), null);
     }
 
     // ---- hooks for the message writes (es-core) ----
@@ -614,13 +614,13 @@ public sealed partial class ElasticsearchArchiveIndex
     private void EnqueueCampaignDirty(IEnumerable<long> rawIds)
     {
         var alias = WriteAlias(EsIndices.CampaignDirty);
-        var ops = rawIds.Distinct().Select(r => new BulkOperation(BulkAction.Index, alias, Id(r), new JsonObject { ["raw_id"] = r })).ToList();
+        var ops = rawIds.Distinct().Select(r => new BulkOperation(BulkAction.Index, alias, R.Id(r), new JsonObject { ["raw_id"] = r })).ToList();
         if (ops.Count == 0)
         {
             return;
         }
 
-        Bulk(_client, ops);
+        R.Bulk(_client, ops);
         MarkWritten();
     }
 
@@ -628,13 +628,13 @@ public sealed partial class ElasticsearchArchiveIndex
     private void EnqueueReuseDirty(IEnumerable<long> rawIds)
     {
         var alias = WriteAlias(EsIndices.ReuseDirty);
-        var ops = rawIds.Distinct().Select(r => new BulkOperation(BulkAction.Index, alias, Id(r), new JsonObject { ["source"] = r })).ToList();
+        var ops = rawIds.Distinct().Select(r => new BulkOperation(BulkAction.Index, alias, R.Id(r), new JsonObject { ["source"] = r })).ToList();
         if (ops.Count == 0)
         {
             return;
         }
 
-        Bulk(_client, ops);
+        R.Bulk(_client, ops);
         MarkWritten();
     }
 
@@ -648,7 +648,7 @@ public sealed partial class ElasticsearchArchiveIndex
                      EsIndices.ReuseDirty, EsIndices.CampaignDirty, EsIndices.CampaignSketches, EsIndices.Campaigns, EsIndices.CampaignMembers,
                  })
         {
-            DeleteByQuery(_client, ReadAlias(kind), MatchAll());
+            R.DeleteByQuery(_client, ReadAlias(kind), R.MatchAll());
         }
 
         MarkWritten();
@@ -659,8 +659,8 @@ public sealed partial class ElasticsearchArchiveIndex
     /// <summary>The score of a message's quoted-text parent (MessageView.LinkScore), null when it has none.</summary>
     private double? QuotedParentScore(long rawId)
     {
-        var doc = _client.Send(HttpMethod.Get, $"/{ReadAlias(EsIndices.Attributions)}/_doc/{Id(rawId)}", allowNotFound: true).Body as JsonObject;
-        return doc?["found"]?.GetValue<bool>() == true && doc["_source"] is JsonObject s && Str(s, "quoted_parent") is not null
+        var doc = _client.Send(HttpMethod.Get, $"/{ReadAlias(EsIndices.Attributions)}/_doc/{R.Id(rawId)}", allowNotFound: true).Body as JsonObject;
+        return doc?["found"]?.GetValue<bool>() == true && doc["_source"] is JsonObject s && R.Str(s, "quoted_parent") is not null
             ? s["data"]?["quoted_parent_score"]?.GetValue<double>()
             : null;
     }
@@ -670,10 +670,10 @@ public sealed partial class ElasticsearchArchiveIndex
     {
         BeforeRead();
         var result = new Dictionary<long, string>();
-        foreach (var hit in All(_client, ReadAlias(EsIndices.Attributions), Filter(Term("list", list), Exists("quoted_parent")), Source("target", "quoted_parent")))
+        foreach (var hit in R.All(_client, ReadAlias(EsIndices.Attributions), R.Filter(R.Term("list", list), R.Exists("quoted_parent")), R.Source("target", "quoted_parent")))
         {
-            var s = SourceOf(hit);
-            if (Long(s, "target") is { } t && Str(s, "quoted_parent") is { } p)
+            var s = R.SourceOf(hit);
+            if (R.Long(s, "target") is { } t && R.Str(s, "quoted_parent") is { } p)
             {
                 result[t] = p;
             }
@@ -701,10 +701,10 @@ public sealed partial class ElasticsearchArchiveIndex
     private Dictionary<long, IReadOnlyList<StoredAttribution>> LoadAttributions(IReadOnlyCollection<long> keys)
     {
         var result = keys.Distinct().ToDictionary(k => k, _ => (IReadOnlyList<StoredAttribution>)[]);
-        foreach (var doc in _client.GetMany(ReadAlias(EsIndices.Attributions), result.Keys.Select(Id)))
+        foreach (var doc in _client.GetMany(ReadAlias(EsIndices.Attributions), result.Keys.Select(R.Id)))
         {
-            var s = SourceOf(doc);
-            result[Long(s, "target") ?? 0] = ReadSpans(s);
+            var s = R.SourceOf(doc);
+            result[R.Long(s, "target") ?? 0] = ReadSpans(s);
         }
 
         return result;
@@ -717,9 +717,9 @@ public sealed partial class ElasticsearchArchiveIndex
         var docs = keys.Where(k => k < 0).Select(k => -k).Distinct().ToList();
         if (docs.Count > 0)
         {
-            foreach (var doc in _client.GetMany(ReadAlias(EsIndices.Documents), docs.Select(Id)))
+            foreach (var doc in _client.GetMany(ReadAlias(EsIndices.Documents), docs.Select(R.Id)))
             {
-                var d = ReadDocument(SourceOf(doc), withText: true);
+                var d = ReadDocument(R.SourceOf(doc), withText: true);
                 result[-d.Key] = new AttributionChains.SourceInfo(null, d.Id, new OriginAuthor(d.Author, null), d.Text);
             }
         }
@@ -728,11 +728,11 @@ public sealed partial class ElasticsearchArchiveIndex
         if (messages.Count > 0)
         {
             BeforeRead();
-            foreach (var hit in Lookup(_client, ReadAlias(MessagesKind), messages, ks => Ids(ks), Source("raw_id", "message_id", "from_name", "from_address", "body")))
+            foreach (var hit in R.Lookup(_client, ReadAlias(MessagesKind), messages, ks => R.Ids(ks), R.Source("raw_id", "message_id", "from_name", "from_address", "body")))
             {
-                var s = SourceOf(hit);
-                result[Long(s, "raw_id") ?? 0] = new AttributionChains.SourceInfo(Str(s, "message_id"), null,
-                    new OriginAuthor(Str(s, "from_name"), Str(s, "from_address")), Str(s, "body") ?? "");
+                var s = R.SourceOf(hit);
+                result[R.Long(s, "raw_id") ?? 0] = new AttributionChains.SourceInfo(R.Str(s, "message_id"), null,
+                    new OriginAuthor(R.Str(s, "from_name"), R.Str(s, "from_address")), R.Str(s, "body") ?? "");
             }
         }
 
@@ -751,9 +751,9 @@ public sealed partial class ElasticsearchArchiveIndex
         var list = new List<StoredAttribution>();
         foreach (var span in (source["data"]?["spans"] as JsonArray)?.OfType<JsonObject>() ?? [])
         {
-            list.Add(new StoredAttribution((int)(Long(span, "start") ?? 0), (int)(Long(span, "length") ?? 0), Long(span, "source") ?? 0,
-                (int)(Long(span, "source_start") ?? 0), (int)(Long(span, "source_end") ?? 0), Double(span, "score") ?? 0,
-                (int)(Long(span, "words") ?? 0), Str(span, "type") ?? "", Strings(span, "via")));
+            list.Add(new StoredAttribution((int)(R.Long(span, "start") ?? 0), (int)(R.Long(span, "length") ?? 0), R.Long(span, "source") ?? 0,
+                (int)(R.Long(span, "source_start") ?? 0), (int)(R.Long(span, "source_end") ?? 0), R.Double(span, "score") ?? 0,
+                (int)(R.Long(span, "words") ?? 0), R.Str(span, "type") ?? "", R.Strings(span, "via")));
         }
 
         return list;
@@ -762,33 +762,20 @@ public sealed partial class ElasticsearchArchiveIndex
     private static ReferenceDocument ReadDocument(JsonObject s, bool withText)
     {
         var data = s["data"] as JsonObject ?? new JsonObject();
-        return new ReferenceDocument(Long(s, "doc_key") ?? 0, Str(s, "id") ?? "", Str(data, "title") ?? "", Str(data, "author"), Str(data, "date"),
-            Str(data, "url"), withText ? Str(data, "text") ?? "" : "");
+        return new ReferenceDocument(R.Long(s, "doc_key") ?? 0, R.Str(s, "id") ?? "", R.Str(data, "title") ?? "", R.Str(data, "author"), R.Str(data, "date"),
+            R.Str(data, "url"), withText ? R.Str(data, "text") ?? "" : "");
     }
 
     /// <summary>A message document's date with its original offset (SQLite: date_utc + date_offset).</summary>
-    private static DateTimeOffset? MessageDate(JsonObject s)
-    {
-        if (Str(s, "date") is not { } iso || !DateTimeOffset.TryParse(iso, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var d))
-        {
-            return null;
-        }
-
-        return d.ToOffset(TimeSpan.FromMinutes(Long(s, "date_offset") ?? 0));
-    }
+    private static DateTimeOffset? MessageDate(JsonObject s) => EsDates.Parse(R.Str(s, "date"), R.Long(s, "date_offset"));
 
     /// <summary>Message-ID lists (In-Reply-To, References): an array, or a newline-joined string.</summary>
     private static IReadOnlyList<string> IdList(JsonObject s, string field) =>
-        Strings(s, field).SelectMany(v => v.Split('\n', StringSplitOptions.RemoveEmptyEntries)).ToList();
+        R.Strings(s, field).SelectMany(v => v.Split('\n', StringSplitOptions.RemoveEmptyEntries)).ToList();
 
-    private static IReadOnlyList<TextSegment> MessageSegments(JsonObject s) => s["segments"] switch
-    {
-        JsonValue v when v.TryGetValue<string>(out var encoded) => SegmentCodec.Decode(encoded),
-        JsonNode n => SegmentCodec.Decode(n.ToJsonString()),
-        _ => [],
-    };
+    private static IReadOnlyList<TextSegment> MessageSegments(JsonObject s) => EsSegments.FromJson(s["segments"]);
 
-    private static string PostingId(ulong hash, long source) => Hash(hash) + ":" + Id(source);
+    private static string PostingId(ulong hash, long source) => R.Hash(hash) + ":" + R.Id(source);
 
     private static string Pack(IReadOnlyList<ulong> hashes)
     {

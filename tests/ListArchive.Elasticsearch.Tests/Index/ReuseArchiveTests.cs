@@ -1,0 +1,167 @@
+using ListArchive.Analysis.Campaigns;
+using ListArchive.Storage.Index;
+
+namespace ListArchive.Elasticsearch.Tests.Index;
+
+/// <summary>
+/// The text-reuse, attribution, document, position and campaign reads of the Elasticsearch index against
+/// the SQLite reference, on the archive of <see cref="ReuseArchiveFixture"/> (real messages, the real
+/// attribution pass and campaign stage run on both).
+/// </summary>
+public sealed class ReuseArchiveTests(ReuseArchiveFixture fixture) : IClassFixture<ReuseArchiveFixture>
+{
+    private ReusePair Pair => fixture.Pair;
+
+    private List<long> RawIds => fixture.Messages.Select(m => m.RawId).ToList();
+
+    [Fact]
+    public void EveryStepLeavesTheSameAttributionsAndCampaigns()
+    {
+        Assert.Equal(3, fixture.Steps.Count);
+        foreach (var (what, sqlite, es) in fixture.Steps)
+        {
+            ReusePair.Same(what, sqlite, es);
+        }
+    }
+
+    [Fact]
+    public void TheArchiveIsReallyAttributed()
+    {
+        // Guards the comparisons: real attributions (to messages and to documents), quoted-text parents and a flagged campaign exist.
+        var attributions = RawIds.SelectMany(r => Pair.Es.GetAttributions(r)).ToList();
+        Assert.True(attributions.Count >= 20, $"{attributions.Count} attributions");
+        Assert.Contains(attributions, a => a.Source < 0);
+        Assert.True(fixture.Documents >= 4);
+        Assert.True(fixture.Resegmented > 0);
+        Assert.Contains(Pair.Es.GetCampaigns(false, 0, 100), c => c.Signals.Flagged);
+    }
+
+    [Fact]
+    public void PassStateAndQueuesAgree()
+    {
+        Pair.Same("ReuseUpTo", ix => ix.ReuseUpTo);
+        Pair.Same("GetReuseDirty", ix => ix.GetReuseDirty());
+        Pair.Same("GetRawIdsAfter(0)", ix => ix.GetRawIdsAfter(0));
+        Pair.Same("GetRawIdsAfter(1100)", ix => ix.GetRawIdsAfter(1100));
+        Pair.Same("GetCampaignDirty", ix => ix.GetCampaignDirty(100));
+        Assert.Equal(RawIds.Order(), Pair.Es.GetRawIdsAfter(0));
+    }
+
+    [Fact]
+    public void ReuseSourcesAgree()
+    {
+        var keys = RawIds.Concat(Pair.Sqlite.GetDocuments().Select(d => -d.Key)).Append(999_999).ToList();
+        Pair.Same("GetReuseSources with text", ix => ix.GetReuseSources(keys, withText: true));
+        Pair.Same("GetReuseSources without text", ix => ix.GetReuseSources(keys.Take(50).ToList(), withText: false));
+    }
+
+    [Fact]
+    public void FingerprintsAgree()
+    {
+        Pair.Same("GetFingerprintStats", ix => ix.GetFingerprintStats() is var s ? (s.Sources, s.OwnPostings, s.QuotePostings) : default);
+        var hashes = fixture.Messages.Take(60)
+            .SelectMany(m => ListArchive.Analysis.Reuse.Fingerprinter.Default.Fingerprint(ListArchive.Analysis.Reuse.WordStream.Create(m.BodyText)))
+            .Select(f => f.Hash).Distinct().ToList();
+        Assert.NotEmpty(hashes);
+        foreach (var cap in new[] { 1, 50 })
+        {
+            Pair.Same($"LookupFingerprints cap {cap}", ix => ix.LookupFingerprints(hashes, cap) is var l
+                ? (l.Shared.OrderBy(p => p.Key).ToList(), l.Common.Order().ToList())
+                : default);
+            Pair.Same($"GetFingerprintHolders cap {cap}", ix => ix.GetFingerprintHolders(hashes, cap).OrderBy(p => p.Key).ToList());
+        }
+    }
+
+    [Fact]
+    public void AttributedMessagesReadTheSame()
+    {
+        // MessageView.Segments with resolved chains and LinkScore come from the text-reuse side.
+        foreach (var m in fixture.Messages)
+        {
+            Pair.Same($"GetMessage {m.MessageId} segments", ix => ix.GetMessage(m.MessageId, m.List) is { } v ? (v.Segments, v.LinkScore, v.Link) : default);
+        }
+
+        foreach (var list in new[] { ReuseArchiveFixture.Governance, ReuseArchiveFixture.Twisted })
+        {
+            Pair.Same($"quoted parents of {list}", ix => ix.GetThreadingInputs(list).Select(i => (i.RawId, i.QuotedParent)).ToList());
+        }
+    }
+
+    [Fact]
+    public void LookupsByMessageIdAndThreadAgree()
+    {
+        var ids = fixture.Messages.Take(40).Select(m => "<" + m.MessageId + ">").Append("<nobody@nowhere>").Append("not an id").ToList();
+        foreach (var list in new[] { ReuseArchiveFixture.Governance, ReuseArchiveFixture.Twisted })
+        {
+            Pair.Same($"FindMessages {list}", ix => ix.FindMessages(list, ids).OrderBy(p => p.Key, StringComparer.Ordinal).ToList());
+        }
+
+        Pair.Same("GetThreadMates", ix => ix.GetThreadMates(RawIds.Where(r => r % 7 == 0).ToList()).Order().ToList());
+        Pair.Same("GetThreadMates none", ix => ix.GetThreadMates([]).Count);
+    }
+
+    [Fact]
+    public void DocumentsAgree()
+    {
+        Pair.Same("GetDocuments", ix => ix.GetDocuments());
+        Pair.Same("GetDocuments with text", ix => ix.GetDocuments(withText: true));
+        foreach (var d in Pair.Sqlite.GetDocuments())
+        {
+            Pair.Same($"GetDocument {d.Id}", ix => ix.GetDocument(d.Id));
+        }
+
+        Pair.Same("GetDocument missing", ix => ix.GetDocument("no-such-document"));
+        // The letter quotes the UN panel report: its view resolves that passage to the report.
+        Assert.Contains(Pair.Sqlite.GetDocuments().Select(d => Pair.Es.GetDocument(d.Id)!), v => v.Segments.Any(s => s.Origin?.DocumentId is not null));
+    }
+
+    [Fact]
+    public void AuthorPositionsAgree()
+    {
+        var authors = Pair.Sqlite.GetReuseSources(RawIds, withText: false).Select(s => s.AuthorId).OfType<string>().Distinct().ToList();
+        Assert.True(authors.Count > 10);
+        foreach (var author in authors)
+        {
+            Pair.Same($"GetAuthorPositions {author}", ix => ix.GetAuthorPositions(author));
+        }
+
+        Pair.Same("GetAuthorPositions, 2 messages", ix => ix.GetAuthorPositions(authors[0], 2));
+        Pair.Same("GetAuthorPositions unknown", ix => ix.GetAuthorPositions("nobody"));
+    }
+
+    [Fact]
+    public void CampaignReadsAgree()
+    {
+        Pair.Same("GetCampaigns all", ix => ix.GetCampaigns(true, 0, 1000));
+        Pair.Same("GetCampaigns flagged", ix => ix.GetCampaigns(false, 0, 1000));
+        Pair.Same("GetCampaigns page", ix => ix.GetCampaigns(true, 1, 2));
+        var ids = Pair.Sqlite.GetCampaigns(true, 0, 1000).Select(c => c.Id).ToList();
+        Assert.NotEmpty(ids);
+        foreach (var id in ids)
+        {
+            Pair.Same($"GetCampaign {id}", ix => ix.GetCampaign(id));
+            Pair.Same($"GetCampaignMemberIds {id}", ix => ix.GetCampaignMemberIds(id));
+        }
+
+        Pair.Same("GetCampaign missing", ix => ix.GetCampaign("nope"));
+        Pair.Same("GetCampaignOf", ix => ix.GetCampaignOf(RawIds).OrderBy(p => p.Key).ToList());
+        Pair.Same("GetCampaignMembers", ix => ix.GetCampaignMembers(RawIds));
+        Pair.Same("GetCampaignTexts", ix => ix.GetCampaignTexts(RawIds).OrderBy(p => p.Key).ToList());
+        Pair.Same("GetListRates", ix => ix.GetListRates().OrderBy(p => p.Key, StringComparer.Ordinal).ToList());
+        Pair.Same("GetListsOf", ix => ix.GetListsOf(RawIds.Where(r => r % 3 == 0).ToList()));
+        Pair.Same("GetCampaignIdsOnLists", ix => ix.GetCampaignIdsOnLists([ReuseArchiveFixture.Governance, ReuseArchiveFixture.Twisted]));
+        Pair.Same("GetCampaignIdsOnLists none", ix => ix.GetCampaignIdsOnLists(["no-list"]));
+    }
+
+    [Fact]
+    public void CampaignCandidatesAgree()
+    {
+        var options = new CampaignOptions();
+        var keys = Pair.Sqlite.GetCampaignTexts(RawIds).Values
+            .Select(t => CampaignSketch.Create(t.Text, options, t.Date)).OfType<CampaignSketch>()
+            .SelectMany(s => s.BandKeys).Distinct().Take(3000).ToList();
+        Assert.NotEmpty(keys);
+        Pair.Same("GetCampaignCandidates", ix => ix.GetCampaignCandidates(keys).Order().ToList());
+        Assert.NotEmpty(Pair.Es.GetCampaignCandidates(keys));
+    }
+}

@@ -1,0 +1,67 @@
+using ListArchive.Storage.Index;
+
+namespace ListArchive.Elasticsearch.Tests.Index;
+
+/// <summary>
+/// Fingerprint postings (docs/text-reuse.md §9) written to both indexes: replacing sources batch after
+/// batch, with a small document-frequency cap so hashes cross it both ways inside a batch, must report the
+/// same affected sources, and lookups must agree. Hashes span the whole 64-bit range (half of them have the
+/// top bit set, stored as negative longs in SQLite and as keywords in Elasticsearch).
+/// </summary>
+public sealed class ReuseFingerprintTests
+{
+    private const int Cap = 3;
+
+    [Fact]
+    public void ReplacingSourcesReportsTheSameAffectedSourcesAndLookupsAgree()
+    {
+        using var pair = new ReusePair();
+        var random = new Random(6);
+        var pool = Enumerable.Range(0, 40).Select(_ => (ulong)random.NextInt64() * 2 + (ulong)random.Next(2)).Distinct().ToArray();
+        var affectedTotal = 0;
+        for (var round = 0; round < 8; round++)
+        {
+            var batch = new List<SourceFingerprints>();
+            for (var i = 0; i < 6; i++)
+            {
+                // Source keys repeat across rounds (replacement) and now and then within a batch; documents are negative.
+                var key = random.Next(3) == 0 ? -random.Next(1, 4) : random.Next(1, 25);
+                var own = Enumerable.Range(0, random.Next(0, 12)).Select(p => (pool[random.Next(pool.Length)], p)).ToList();
+                var quoted = Enumerable.Range(0, random.Next(0, 6)).Select(_ => pool[random.Next(pool.Length)]).ToList();
+                batch.Add(new SourceFingerprints(key, own, quoted));
+            }
+
+            var affected = pair.Write($"ReplaceFingerprints round {round}", ix => ix.ReplaceFingerprints(batch, Cap, findAffected: round > 0).Order().ToList());
+            affectedTotal += affected.Count;
+            pair.Same($"LookupFingerprints round {round}", ix => Sorted(ix.LookupFingerprints(pool, Cap)));
+            pair.Same($"GetFingerprintHolders round {round}", ix => ix.GetFingerprintHolders(pool, Cap).OrderBy(p => p.Key).ToList());
+            pair.Same($"GetFingerprintStats round {round}", ix => ix.GetFingerprintStats() is var s ? (s.Sources, s.OwnPostings, s.QuotePostings) : default);
+        }
+
+        // The comparison means something only if hashes were shared, common and affected along the way.
+        Assert.True(affectedTotal > 0);
+        var lookup = pair.Es.LookupFingerprints(pool, Cap);
+        Assert.NotEmpty(lookup.Common);
+        Assert.NotEmpty(lookup.Shared);
+    }
+
+    [Fact]
+    public void HoldersAreCappedAtTheFirstSourcesByKey()
+    {
+        using var pair = new ReusePair();
+        const ulong footer = 0xF00DF00DF00DF00D;
+        var sources = Enumerable.Range(1, 12).Select(k => new SourceFingerprints(k * 7 % 13, [(footer, 0), ((ulong)k, 1)], [])).ToList();
+        pair.Write("ReplaceFingerprints", ix => ix.ReplaceFingerprints(sources, Cap, findAffected: false).Count);
+        var holders = pair.Es.GetFingerprintHolders([footer, 5UL, 999UL], Cap);
+        // cap + 1 holders of the footer hash, the smallest keys; the unknown hash is absent.
+        Assert.Equal(sources.Select(s => s.Source).Order().Take(Cap + 1), holders[footer]);
+        Assert.False(holders.ContainsKey(999UL));
+        pair.Same("GetFingerprintHolders", ix => ix.GetFingerprintHolders([footer, 5UL, 999UL], Cap).OrderBy(p => p.Key).ToList());
+        var lookup = pair.Es.LookupFingerprints([footer, 5UL], Cap);
+        Assert.Contains(footer, lookup.Common);
+        pair.Same("LookupFingerprints", ix => Sorted(ix.LookupFingerprints([footer, 5UL], Cap)));
+    }
+
+    private static (List<KeyValuePair<long, int>> Shared, List<ulong> Common) Sorted(FingerprintLookup l) =>
+        (l.Shared.OrderBy(p => p.Key).ToList(), l.Common.Order().ToList());
+}
