@@ -63,7 +63,7 @@ internal static class CoreCorpus
             References = message.References,
             BodyText = unwrapped.Text,
             Links = unwrapped.Links.Select(l => new MessageLink(l.Target, l.Formats, l.IsOpaque, l.HostHint, l.Start, l.Length)).ToList(),
-            Attachments = body.Attachments.Select(a => new AttachmentInfo(a.FileName, a.ContentType, a.Size, a.Url)).ToList(),
+            Attachments = body.Attachments.Select(a => new Storage.Index.AttachmentInfo(a.FileName, a.ContentType, a.Size, a.Url)).ToList(),
             Problems = message.Diagnostics.Concat(body.Diagnostics).Select(d => new MessageProblem(d.Code, d.Offset, d.Message)).ToList(),
             Segments = segments,
             OwnText = string.Join('\n', segments.Where(x => x.Kind is "own" or "signature" && x.Length > 0).Select(x => unwrapped.Text.Substring(x.Start, x.Length))),
