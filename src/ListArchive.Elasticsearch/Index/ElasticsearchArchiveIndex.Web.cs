@@ -24,7 +24,8 @@ public sealed partial class ElasticsearchArchiveIndex
         {
             ["lists"] = EsQuery.TermsAgg("list", AllBuckets, new JsonObject { ["months"] = EsQuery.MonthHistogram("date") }),
         });
-        return Buckets(aggs["lists"]).ToDictionary(b => (string)b["key"]!, b => (IReadOnlyList<MonthCount>)Months(b["months"]), StringComparer.Ordinal);
+        // In list order, as SQLite's GROUP BY list ORDER BY list fills the dictionary.
+        return Buckets(aggs["lists"]).OrderBy(b => (string)b["key"]!, StringComparer.Ordinal).ToDictionary(b => (string)b["key"]!, b => (IReadOnlyList<MonthCount>)Months(b["months"]), StringComparer.Ordinal);
     }
 
     /// <inheritdoc />

@@ -21,7 +21,7 @@ public sealed class CoreSearchTests(CoreArchiveFixture fixture) : IClassFixture<
         "from:bob", "from:jane", "from:carol", "from:example", "subject:budget", "subject:\"open letter\"", "manifesto -hotel",
         "summit -\"next week\"", "manifesto in:quoted", "manifesto in:all", "ready in:quoted", "ready in:own", "list:beta manifesto",
         "list:alpha list:beta manifesto", "manifesto after:2021-04", "manifesto before:2021-04-01", "kickoff", "Bob",
-        "hotel", "undated", "duplicate", "zzqx", "edited", "count me", "\"count me in\"", "from:dave kickoff",
+        "undated", "duplicate", "zzqx", "edited", "count me", "\"count me in\"", "from:dave kickoff",
     ];
 
     /// <summary>Queries without positive terms: the order is defined, so the whole result must be equal.</summary>
@@ -34,8 +34,8 @@ public sealed class CoreSearchTests(CoreArchiveFixture fixture) : IClassFixture<
     /// <summary>Words of the corpora. Without Porter stemming in the emulator, its matches are a subset of SQLite's.</summary>
     public static TheoryData<string> Corpus() =>
     [
-        "twisted", "reactor", "deferred", "\"twisted matrix\"", "defer*", "python list:twisted-python", "sip", "clearwater",
-        "from:glyph", "reactor in:quoted", "reactor in:all", "thanks -twisted", "subject:twisted", "subject:\"twisted\" after:2001-03",
+        "twisted", "python", "deferred", "\"twisted matrix\"", "defer*", "python list:twisted-python", "sip", "clearwater",
+        "from:glyph", "python in:quoted", "python in:all", "clearwater -sipp", "subject:twisted", "subject:\"twisted\" after:2001-03",
     ];
 
     [Theory]
@@ -72,6 +72,7 @@ public sealed class CoreSearchTests(CoreArchiveFixture fixture) : IClassFixture<
         var negated = query.Terms.Any(t => t.Negated);
         var (small, large) = negated ? (Key(expected), Key(actual)) : (Key(actual), Key(expected));
         // Unstemmed words match fewer messages; an unstemmed exclusion excludes fewer.
+        Assert.NotEmpty(expected.Hits);
         Assert.Empty(small.Except(large));
         Assert.NotEmpty(actual.Hits);
         Assert.True(actual.Hits.Count * 2 >= expected.Hits.Count, $"{text}: {actual.Hits.Count} of SQLite's {expected.Hits.Count}");
