@@ -119,5 +119,25 @@ public sealed class CoreWriteTests : IDisposable
             second.Index.GetAuthor(Analysis.Identity.AuthorGraph.AuthorId("jane@a.org")));
     }
 
+    [Fact]
+    public void An_import_batch_costs_a_few_requests_whatever_its_size()
+    {
+        // New messages of an import: existence (_mget), the documents and the campaign queue (_bulk),
+        // refresh, the Message-ID conflict lookup. Not a request per message.
+        foreach (var size in new[] { 10, 300 })
+        {
+            var batch = Enumerable.Range(0, size)
+                .Select(i => CoreSamples.Make(10000 + size * 1000 + i, $"<bulk{size}-{i}@x>", list: "gamma", name: $"Sender {i % 17}", address: $"s{i % 17}@example.com"))
+                .ToList();
+            var before = _archive.Es.Cluster.RequestCount;
+            _archive.Index.UpsertBatch(batch);
+            var requests = _archive.Es.Cluster.RequestCount - before;
+            Assert.True(requests <= 6, $"a batch of {size} took {requests} requests");
+            _archive.Sqlite.UpsertBatch(batch);
+        }
+
+        _archive.Same("lists", i => i.GetLists());
+    }
+
     public void Dispose() => _archive.Dispose();
 }
