@@ -94,13 +94,22 @@ internal static class ReuseRequests
         return client.Scan(index, query, sort, source, pageSize: 5000);
     }
 
-    /// <summary>Hits of an ids/terms lookup, the values chunked at <see cref="MaxTerms"/>.</summary>
-    public static IEnumerable<JsonObject> Lookup<T>(EsClient client, string index, IReadOnlyCollection<T> values, Func<IEnumerable<T>, JsonObject> query, JsonObject? source)
+    /// <summary>
+    /// Hits of an ids/terms lookup, the values chunked at <see cref="MaxTerms"/>. When each value matches at
+    /// most one document (<paramref name="unique"/>: ids, document keys) a chunk is one search of exactly that
+    /// size; otherwise a full page falls back to a point-in-time walk.
+    /// </summary>
+    public static IEnumerable<JsonObject> Lookup<T>(EsClient client, string index, IReadOnlyCollection<T> values, Func<IEnumerable<T>, JsonObject> query,
+        JsonObject? source, bool unique = false)
     {
         var list = values.Distinct().ToList();
         for (var i = 0; i < list.Count; i += MaxTerms)
         {
-            foreach (var hit in All(client, index, query(list.GetRange(i, Math.Min(MaxTerms, list.Count - i))), source))
+            var chunk = list.GetRange(i, Math.Min(MaxTerms, list.Count - i));
+            var hits = unique
+                ? SearchPage(client, index, query(chunk), source, null, chunk.Count).OfType<JsonObject>()
+                : All(client, index, query(chunk), source);
+            foreach (var hit in hits)
             {
                 yield return hit;
             }

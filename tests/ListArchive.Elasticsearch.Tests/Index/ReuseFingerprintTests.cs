@@ -49,21 +49,25 @@ public sealed class ReuseFingerprintTests
         Assert.True(affectedTotal > 0 && common > 0 && shared > 0, $"affected {affectedTotal}, common {common}, shared {shared}");
     }
 
-    [Fact]
-    public void HoldersAreCappedAtTheFirstSourcesByKey()
+    [Theory]
+    [InlineData(Cap, 12)]
+    [InlineData(120, 130)] // above top_hits' 100 hits a bucket
+    public void HoldersAreCappedAtTheFirstSourcesByKey(int cap, int sourceCount)
     {
         using var pair = new ReusePair();
         const ulong footer = 0xF00DF00DF00DF00D;
-        var sources = Enumerable.Range(1, 12).Select(k => new SourceFingerprints(k * 7 % 13, [(footer, 0), ((ulong)k, 1)], [])).ToList();
-        pair.Write("ReplaceFingerprints", ix => ix.ReplaceFingerprints(sources, Cap, findAffected: false).Count);
-        var holders = pair.Es.GetFingerprintHolders([footer, 5UL, 999UL], Cap);
+        var sources = Enumerable.Range(1, sourceCount).Select(k => new SourceFingerprints(k * 7 % (sourceCount + 1), [(footer, 0), ((ulong)k, 1)], [])).ToList();
+        pair.Write("ReplaceFingerprints", ix => ix.ReplaceFingerprints(sources, cap, findAffected: false).Count);
+        var holders = pair.Es.GetFingerprintHolders([footer, 5UL, 999UL], cap);
         // cap + 1 holders of the footer hash, the smallest keys; the unknown hash is absent.
-        Assert.Equal(sources.Select(s => s.Source).Order().Take(Cap + 1), holders[footer]);
+        Assert.Equal(sources.Select(s => s.Source).Order().Take(cap + 1), holders[footer]);
         Assert.False(holders.ContainsKey(999UL));
-        pair.Same("GetFingerprintHolders", ix => ix.GetFingerprintHolders([footer, 5UL, 999UL], Cap).OrderBy(p => p.Key).ToList());
-        var lookup = pair.Es.LookupFingerprints([footer, 5UL], Cap);
+        pair.Same("GetFingerprintHolders", ix => ix.GetFingerprintHolders([footer, 5UL, 999UL], cap).OrderBy(p => p.Key).ToList());
+        var lookup = pair.Es.LookupFingerprints([footer, 5UL], cap);
         Assert.Contains(footer, lookup.Common);
-        pair.Same("LookupFingerprints", ix => Sorted(ix.LookupFingerprints([footer, 5UL], Cap)));
+        pair.Same("LookupFingerprints", ix => Sorted(ix.LookupFingerprints([footer, 5UL], cap)));
+        pair.Same("LookupFingerprints, cap above the holders", ix => Sorted(ix.LookupFingerprints([footer, 5UL], sourceCount + 5)));
+        pair.Same("ReplaceFingerprints, affected", ix => ix.ReplaceFingerprints([new SourceFingerprints(1, [(footer, 2)], [])], sourceCount, true).Order().ToList());
     }
 
     private static (List<KeyValuePair<long, int>> Shared, List<ulong> Common) Sorted(FingerprintLookup l) =>
