@@ -56,7 +56,7 @@ public sealed partial class ElasticsearchArchiveIndex
         if (found.Count == 0)
             return null;
         BeforeRead();
-        var messages = _client.Scan(ReadAlias(EsIndices.Messages), EsQuery.Filter(EsQuery.Term("list", list), EsQuery.Term("thread_id", threadId)),
+        var messages = All(EsIndices.Messages, EsQuery.Filter(EsQuery.Term("list", list), EsQuery.Term("thread_id", threadId)),
                 EsQuery.Sort(("raw_id", "asc")), ViewSource)
             .Select(Doc)
             .OrderBy(s => (int?)s["thread_order"], NullsFirst<int>())
@@ -91,7 +91,7 @@ public sealed partial class ElasticsearchArchiveIndex
     {
         var start = new DateTimeOffset(year, month, 1, 0, 0, 0, TimeSpan.Zero);
         BeforeRead();
-        var rows = _client.Scan(ReadAlias(EsIndices.Messages),
+        var rows = All(EsIndices.Messages,
                 EsQuery.Filter(EsQuery.Term("list", list), EsQuery.Range("date", gte: EsDates.Format(start), lt: EsDates.Format(start.AddMonths(1)))),
                 EsQuery.Sort(("raw_id", "asc")), EsQuery.Source(SummaryFields))
             .Select(Doc)
@@ -116,7 +116,7 @@ public sealed partial class ElasticsearchArchiveIndex
     public AuthorView? GetAuthor(string authorId)
     {
         BeforeRead();
-        var nodes = _client.Scan(ReadAlias(EsIndices.Authors), EsQuery.Term("author_id", authorId), EsQuery.Sort(("node", "asc")))
+        var nodes = All(EsIndices.Authors, EsQuery.Term("author_id", authorId), EsQuery.Sort(("node", "asc")))
             .Select(Doc)
             .Select(s => new AuthorNode((string)s["node"]!, (string?)s["reason"] ?? "", (string?)s["detail"]))
             .OrderBy(n => n.Reason != "canonical")

@@ -21,7 +21,7 @@ public sealed partial class ElasticsearchArchiveIndex
     public IReadOnlyDictionary<(string Kind, string Key), string> GetTrailers()
     {
         BeforeRead();
-        return _client.Scan(ReadAlias(EsIndices.Trailers), EsQuery.Bool(mustNot: [EsQuery.Term("kind", LearnedUpToKind)]),
+        return All(EsIndices.Trailers, EsQuery.Bool(mustNot: [EsQuery.Term("kind", LearnedUpToKind)]),
                 EsQuery.Sort(("kind", "asc"), ("key", "asc")))
             .Select(Doc)
             .ToDictionary(s => ((string)s["kind"]!, (string)s["key"]!), s => (string?)s["text"] ?? "");

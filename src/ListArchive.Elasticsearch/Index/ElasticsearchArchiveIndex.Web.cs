@@ -24,7 +24,8 @@ public sealed partial class ElasticsearchArchiveIndex
         {
             ["lists"] = EsQuery.TermsAgg("list", AllBuckets, new JsonObject { ["months"] = EsQuery.MonthHistogram("date") }),
         });
-        return Buckets(aggs["lists"]).ToDictionary(b => (string)b["key"]!, b => (IReadOnlyList<MonthCount>)Months(b["months"]), StringComparer.Ordinal);
+        // In list order, as SQLite's GROUP BY list ORDER BY list fills the dictionary.
+        return Buckets(aggs["lists"]).OrderBy(b => (string)b["key"]!, StringComparer.Ordinal).ToDictionary(b => (string)b["key"]!, b => (IReadOnlyList<MonthCount>)Months(b["months"]), StringComparer.Ordinal);
     }
 
     /// <inheritdoc />
@@ -73,7 +74,7 @@ public sealed partial class ElasticsearchArchiveIndex
     {
         BeforeRead();
         string[] fields = ["raw_id", "list", "thread_id", "message_id", "parent_id", "author_id", "from_name", "from_address"];
-        var mine = _client.Scan(ReadAlias(EsIndices.Messages), EsQuery.Filter(EsQuery.Term("author_id", authorId), EsQuery.Exists("thread_id")),
+        var mine = All(EsIndices.Messages, EsQuery.Filter(EsQuery.Term("author_id", authorId), EsQuery.Exists("thread_id")),
                 EsQuery.Sort(("raw_id", "asc")), EsQuery.Source(fields))
             .Select(Doc).ToList();
         // The join key: a reply's (list, thread, parent id) is its parent's (list, thread, Message-ID).
@@ -90,7 +91,7 @@ public sealed partial class ElasticsearchArchiveIndex
             var query = EsQuery.Bool(
                 filter: [EsQuery.Terms(repliesTo ? "message_id" : "parent_id", batch), EsQuery.Exists("author_id")],
                 mustNot: [EsQuery.Term("author_id", authorId)]);
-            foreach (var other in _client.Scan(ReadAlias(EsIndices.Messages), query, EsQuery.Sort(("raw_id", "asc")), EsQuery.Source(fields)).Select(Doc))
+            foreach (var other in All(EsIndices.Messages, query, EsQuery.Sort(("raw_id", "asc")), EsQuery.Source(fields)).Select(Doc))
             {
                 if ((string?)other["thread_id"] is not { } thread)
                     continue;
@@ -115,7 +116,7 @@ public sealed partial class ElasticsearchArchiveIndex
     public IReadOnlyList<PersonCount> GetAuthorQuotedBy(string authorId, int limit)
     {
         BeforeRead();
-        var mine = _client.Scan(ReadAlias(EsIndices.Messages), EsQuery.Term("author_id", authorId), EsQuery.Sort(("raw_id", "asc")),
+        var mine = All(EsIndices.Messages, EsQuery.Term("author_id", authorId), EsQuery.Sort(("raw_id", "asc")),
                 EsQuery.Source("from_name", "from_address"))
             .Select(Doc).ToList();
         // As SQLite: the author's side lower-cased by SQLite's lower() (ASCII), the quote's by ToLowerInvariant.
@@ -123,7 +124,7 @@ public sealed partial class ElasticsearchArchiveIndex
         var names = mine.Select(s => (string?)s["from_name"]).Where(n => n is not null).Select(n => AsciiLower(n!)).ToHashSet(StringComparer.Ordinal);
         // Quotes are looked for where they can be: other people's messages in the threads this author
         // wrote in; a quote counts when its attribution names one of the author's addresses or names.
-        var threads = _client.Scan(ReadAlias(EsIndices.Threads), EsQuery.Term("author_ids", authorId), EsQuery.Sort(("thread_id", "asc")),
+        var threads = All(EsIndices.Threads, EsQuery.Term("author_ids", authorId), EsQuery.Sort(("thread_id", "asc")),
                 EsQuery.Source("list", "thread_id"))
             .Select(Doc)
             .Select(s => ((string)s["list"]!, (string)s["thread_id"]!))
@@ -133,7 +134,7 @@ public sealed partial class ElasticsearchArchiveIndex
         foreach (var batch in threads.Select(t => t.Item2).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).Chunk(TermsBatch))
         {
             var query = EsQuery.Bool(filter: [EsQuery.Terms("thread_id", batch), EsQuery.Exists("author_id")], mustNot: [EsQuery.Term("author_id", authorId)]);
-            foreach (var s in _client.Scan(ReadAlias(EsIndices.Messages), query, EsQuery.Sort(("raw_id", "asc")),
+            foreach (var s in All(EsIndices.Messages, query, EsQuery.Sort(("raw_id", "asc")),
                 EsQuery.Source("list", "thread_id", "author_id", "from_name", "from_address", "segments")).Select(Doc))
             {
                 if (!threads.Contains(((string)s["list"]!, (string)s["thread_id"]!)))

@@ -145,7 +145,7 @@ public sealed partial class ElasticsearchArchiveIndex : IArchiveIndex
             BeforeRead();
             foreach (var batch in reassigned.Keys.Chunk(TermsBatch))
             {
-                foreach (var hit in _client.Scan(ReadAlias(EsIndices.Messages), EsQuery.Terms("author_node", batch), EsQuery.Sort(("raw_id", "asc")),
+                foreach (var hit in All(EsIndices.Messages, EsQuery.Terms("author_node", batch), EsQuery.Sort(("raw_id", "asc")),
                     EsQuery.Source("author_node", "list", "thread_id")))
                 {
                     var src = Doc(hit);
@@ -282,7 +282,7 @@ public sealed partial class ElasticsearchArchiveIndex : IArchiveIndex
         var copies = new Dictionary<(string, string), List<long>>();
         foreach (var batch in wanted.Select(w => w.Mid).Distinct(StringComparer.Ordinal).Chunk(TermsBatch))
         {
-            foreach (var hit in _client.Scan(ReadAlias(EsIndices.Messages), EsQuery.Terms("message_id", batch), EsQuery.Sort(("raw_id", "asc")),
+            foreach (var hit in All(EsIndices.Messages, EsQuery.Terms("message_id", batch), EsQuery.Sort(("raw_id", "asc")),
                 EsQuery.Source("raw_id", "list", "message_id")))
             {
                 var src = Doc(hit);
@@ -336,7 +336,7 @@ public sealed partial class ElasticsearchArchiveIndex : IArchiveIndex
         var ops = new List<BulkOperation>();
         foreach (var batch in order.Chunk(TermsBatch))
         {
-            var docs = _client.Scan(ReadAlias(EsIndices.Messages),
+            var docs = All(EsIndices.Messages,
                     EsQuery.Filter(EsQuery.Term("list", list), EsQuery.Terms("message_id", batch)), EsQuery.Sort(("raw_id", "asc")),
                     EsQuery.Source("message_id", "thread_id", "parent_id", "depth", "thread_order", "link_reason"))
                 .ToLookup(h => (string)Doc(h)["message_id"]!, StringComparer.Ordinal);
@@ -390,7 +390,7 @@ public sealed partial class ElasticsearchArchiveIndex : IArchiveIndex
         {
             foreach (var batch in byList.Select(t => t.ThreadId).Order(StringComparer.Ordinal).Chunk(TermsBatch))
             {
-                var rows = _client.Scan(ReadAlias(EsIndices.Messages),
+                var rows = All(EsIndices.Messages,
                         EsQuery.Filter(EsQuery.Term("list", byList.Key), EsQuery.Terms("thread_id", batch)), EsQuery.Sort(("raw_id", "asc")),
                         EsQuery.Source("raw_id", "message_id", "subject", "from_name", "from_address", "author_id", "date", "thread_id", "thread_order"))
                     .Select(h => Doc(h))
@@ -547,6 +547,26 @@ public sealed partial class ElasticsearchArchiveIndex : IArchiveIndex
 
     private JsonObject Search(string kind, JsonObject body) =>
         _client.Send(HttpMethod.Post, $"/{ReadAlias(kind)}/_search", body).Body as JsonObject ?? new JsonObject();
+
+    /// <summary>
+    /// Every hit of a query, in <paramref name="sort"/> order: one plain search when they fit in a page
+    /// (the common case of a thread, a month, an author: one request), else a point-in-time walk.
+    /// </summary>
+    private IEnumerable<JsonObject> All(string kind, JsonObject query, JsonArray sort, JsonObject? source = null)
+    {
+        const int OnePage = 1000;
+        var body = new JsonObject
+        {
+            ["size"] = OnePage,
+            ["query"] = query.DeepClone(),
+            ["sort"] = sort.DeepClone(),
+            ["track_total_hits"] = OnePage + 1,
+        };
+        if (source is not null)
+            body["_source"] = source.DeepClone();
+        var hits = SearchHits(kind, body, out var total);
+        return total <= hits.Count ? hits : _client.Scan(ReadAlias(kind), query, sort, source);
+    }
 
     /// <summary>
     /// One page of a sorted query: from/size inside the result window, a search_after walk beyond it

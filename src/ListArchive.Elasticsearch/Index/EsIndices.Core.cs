@@ -16,10 +16,8 @@ namespace ListArchive.Elasticsearch.Index;
 /// <c>trailer_key, segments</c> (stored only: <c>[{kind, start, length, depth, author_name,
 /// author_address, date, date_offset, cite_message_id}]</c>, see <see cref="EsSegments"/>),
 /// <c>problems[{code, offset, message}], links[{url, formats[], opaque, host_hint, start, length}],
-/// attachments[{name, content_type, size, url}]</c>; for the text-reuse side (issues 6, 8):
-/// <c>campaign_dirty</c> (set on insert and when own text changes, as SQLite's campaign_dirty triggers),
-/// <c>reuse_dirty</c> (set when re-segmentation moves own text, as SQLite's reuse_dirty), and
-/// <c>quoted_parent {message_id, score}</c> (stored only; SQLite's quote_parents row).
+/// attachments[{name, content_type, size, url}]</c>. The campaign and text-reuse queues and the
+/// quoted-text parents are es-reuse's indices (EsIndices.Reuse.cs), filled through its hooks.
 /// </para>
 /// </summary>
 internal static partial class EsIndices
@@ -117,9 +115,6 @@ internal static partial class EsIndices
             ["size"] = Type("long"),
             ["url"] = Keyword(),
         }),
-        ["campaign_dirty"] = Type("boolean"),
-        ["reuse_dirty"] = Type("boolean"),
-        ["quoted_parent"] = Disabled(),
     });
 
     private static JsonObject ThreadsMapping() => Mapping(Threads, new JsonObject
