@@ -16,13 +16,22 @@ internal sealed class AnalysisCatalog(IReadOnlyDictionary<string, JsonNode?> fla
 
     public Analyzer Analyzer(string? name, string field)
     {
-        if (name is null || BuiltInAnalyzers.Contains(name))
-            return Emulator.Analyzer.Standard;
+        _ = field;
         var prefix = $"index.analysis.analyzer.{name}.";
+        if (name is null || (BuiltInAnalyzers.Contains(name) && !flatSettings.Keys.Any(k => k.StartsWith(prefix, StringComparison.Ordinal))))
+            return name == "english" ? new Analyzer(false, stem: true) : Emulator.Analyzer.Standard;
         if (!flatSettings.Keys.Any(k => k.StartsWith(prefix, StringComparison.Ordinal)))
             throw EmulatorError.MapperParsing($"Failed to parse mapping: analyzer [{name}] has not been configured in mappings");
-        _ = field;
-        return Filters(prefix).Any(f => f == "asciifolding" || FilterType(f) == "asciifolding") ? Emulator.Analyzer.Folding : Emulator.Analyzer.Standard;
+        var filters = Filters(prefix).ToList();
+        var fold = filters.Any(f => f == "asciifolding" || FilterType(f) == "asciifolding");
+        var stem = filters.Any(f => f == "porter_stem" || FilterType(f) == "porter_stem"
+            || (FilterType(f) == "stemmer" && Get($"index.analysis.filter.{f}.language") is "english" or "porter"));
+        Regex? splitter = null;
+        if (Get(prefix + "type") == "pattern")
+            splitter = new Regex(Get(prefix + "pattern") ?? @"\W+", RegexOptions.CultureInvariant);
+        else if (Get(prefix + "tokenizer") is { } tokenizer && Get($"index.analysis.tokenizer.{tokenizer}.type") == "pattern")
+            splitter = new Regex(Get($"index.analysis.tokenizer.{tokenizer}.pattern") ?? @"\W+", RegexOptions.CultureInvariant);
+        return fold || stem || splitter is not null ? new Analyzer(fold, stem, splitter) : Emulator.Analyzer.Standard;
     }
 
     public Normalizer? Normalizer(string? name, string field)

@@ -81,7 +81,7 @@ internal sealed class BulkExecutor(ClusterState cluster, Func<EmulatedBulkItem, 
         if (refresh)
             foreach (var index in touched)
                 index.Refresh();
-        return new JsonObject { ["errors"] = errors, ["took"] = 1, ["items"] = items };
+        return new JsonObject { ["took"] = 1, ["errors"] = errors, ["items"] = items };
     }
 
     public static JsonObject Result(WriteResult r) => new()

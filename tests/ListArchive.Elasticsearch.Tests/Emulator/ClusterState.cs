@@ -51,8 +51,16 @@ internal sealed class ClusterState
         }
         var index = new EmulatedIndex(name, _nextNumber++, settings, mapping, uuid);
         _indices[name] = index;
-        foreach (var (alias, write) in aliases)
-            AddAlias(index.Name, alias, write);
+        try
+        {
+            foreach (var (alias, write) in aliases)
+                AddAlias(index.Name, alias, write);
+        }
+        catch (EmulatorError)
+        {
+            DeleteIndex(name);
+            throw;
+        }
         return index;
     }
 

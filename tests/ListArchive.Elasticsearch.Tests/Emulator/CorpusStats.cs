@@ -15,7 +15,7 @@ internal sealed class CorpusStats(IReadOnlyList<SearchTarget> targets)
             df = 0;
             foreach (var t in targets)
                 foreach (var d in t.Documents)
-                    if (d.Field(field)?.Tokens?.Any(x => x.Term == term) == true)
+                    if (d.Field(field)?.TermCounts.ContainsKey(term) == true)
                         df++;
             _df[(field, term)] = df;
         }

@@ -24,9 +24,9 @@ internal static partial class DateValues
         millis = 0;
         if (node is JsonValue v)
         {
-            if (v.GetValueKind() == JsonValueKind.Number)
+            if (v.GetValueKind() == JsonValueKind.Number && JsonValues.TryDouble(v, out var d))
             {
-                millis = (long)v.GetValue<double>();
+                millis = (long)d;
                 return true;
             }
             if (v.TryGetValue<string>(out var s))

@@ -49,6 +49,16 @@ public sealed class EmulatorAliasTests
     }
 
     [Fact]
+    public void ReindexCopiesTheRefreshedDocumentsIntoANewIndex()
+    {
+        using var http = MessageFixture.Create();
+        http.Ok("PUT", "/msgs-v2", MessageFixture.Mapping.Replace("\"aliases\": { \"msgs\": {}, \"msgs-write\": { \"is_write_index\": true } }", "\"aliases\": {}", StringComparison.Ordinal));
+        var result = http.Ok("POST", "/_reindex?refresh=true", """{"source": {"index": "msgs-v1", "query": {"term": {"list": {"value": "dev"}}}}, "dest": {"index": "msgs-v2"}}""");
+        Assert.Equal(2, (int)result["created"]!);
+        Assert.Equal(["3", "4"], http.Ids("msgs-v2", """{"sort": [{"date": {"order": "asc"}}]}"""));
+    }
+
+    [Fact]
     public void GetAliasShowsWriteFlagsAndMissingAliasIs404()
     {
         using var http = MessageFixture.Create();

@@ -156,6 +156,15 @@ public sealed class EmulatorDocumentTests
         Assert.Equal(429, http.Call("POST", "/_bulk", doc, "application/x-ndjson").Status);
         Assert.Equal(200, http.Call("POST", "/_bulk", doc, "application/x-ndjson").Status);
         Assert.Equal(before + 4, http.Cluster.RequestCount);
+        Assert.Equal("POST /_bulk", http.Cluster.Requests[^1]);
+
+        http.Cluster.FailNext(502, type: "");
+        using (var client = new ListArchive.Elasticsearch.Transport.EsClient(new() { Url = new Uri("http://127.0.0.1:9200") }, http.Cluster))
+        {
+            var ex = Assert.Throws<ListArchive.Elasticsearch.Transport.EsException>(() => client.Send(HttpMethod.Get, "/"));
+            Assert.Equal(502, ex.Status);
+            Assert.Null(ex.ErrorType);
+        }
 
         http.Cluster.BulkItemFailure = item => item.Id == "32" ? new EmulatedFailure(400, "document_parsing_exception", "bad") : null;
         var (_, b2) = http.Call("POST", "/_bulk", Nd("""

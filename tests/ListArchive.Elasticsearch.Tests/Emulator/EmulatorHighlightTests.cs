@@ -39,6 +39,26 @@ public sealed class EmulatorHighlightTests
     }
 
     [Fact]
+    public void RequireFieldMatchFalseHighlightsTermsQueriedOnOtherFields()
+    {
+        using var http = MessageFixture.Create();
+        var hit = http.Search("msgs", """{"query": {"bool": {"must": [{"match": {"subject": {"query": "budget"}}}], "must_not": [{"match": {"body": {"query": "next"}}}]}}, "highlight": {"require_field_match": false, "fields": [{"body": {"number_of_fragments": 0}}]}}""")["hits"]!["hits"]!.AsArray();
+        Assert.Empty(hit);
+        var hits = http.Search("msgs", """{"query": {"match": {"subject": {"query": "budget"}}}, "highlight": {"require_field_match": false, "fields": [{"body": {"number_of_fragments": 0}}]}}""")["hits"]!["hits"]!.AsArray();
+        var only = Assert.Single(hits)!;
+        Assert.Equal("Draft <em>budget</em> attached; the board meeting is next week.", (string)only["highlight"]!["body"]![0]!);
+    }
+
+    [Fact]
+    public void HtmlEncoderEscapesTheText()
+    {
+        using var http = MessageFixture.Create();
+        http.Ok("PUT", "/msgs-write/_doc/60?refresh=true", """{"body": "a <b> tag & zebra"}""");
+        var hl = http.Search("msgs", """{"query": {"match": {"body": {"query": "zebra"}}}, "highlight": {"encoder": "html", "pre_tags": ["<mark>"], "post_tags": ["</mark>"], "fields": [{"body": {"number_of_fragments": 0}}]}}""")["hits"]!["hits"]![0]!["highlight"]!["body"]![0]!;
+        Assert.Equal("a &lt;b&gt; tag &amp; <mark>zebra</mark>", (string)hl!);
+    }
+
+    [Fact]
     public void MultiMatchHighlightsEachField()
     {
         using var http = MessageFixture.Create();

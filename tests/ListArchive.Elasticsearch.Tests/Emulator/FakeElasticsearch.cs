@@ -27,6 +27,9 @@ public sealed class FakeElasticsearch : HttpMessageHandler
     /// <summary>Make every write visible to search at once (as if refresh=true on each request). Off by default, as on a real cluster.</summary>
     public bool RefreshOnWrite { get; set; }
 
+    /// <summary>What <c>now</c> means in date math (range bounds such as <c>now-30d/d</c>).</summary>
+    public Func<DateTimeOffset> Clock { get; set; } = () => DateTimeOffset.UtcNow;
+
     /// <summary>Every request fails as an unreachable host would (HttpRequestException).</summary>
     public bool Unreachable { get; set; }
 
@@ -70,7 +73,11 @@ public sealed class FakeElasticsearch : HttpMessageHandler
         }
     }
 
-    /// <summary>The next <paramref name="times"/> requests (whose path and query contain <paramref name="pathContains"/>, when given) fail with this status and error type.</summary>
+    /// <summary>
+    /// The next <paramref name="times"/> requests (whose path and query contain <paramref name="pathContains"/>, when given)
+    /// fail with this status and error type (default: the type the real cluster sends with that status, e.g. 429
+    /// es_rejected_execution_exception); an empty <paramref name="type"/> answers an HTML page instead, as a proxy would.
+    /// </summary>
     public void FailNext(int status, string? type = null, int times = 1, string? pathContains = null)
     {
         lock (_gate)
@@ -131,10 +138,13 @@ public sealed class FakeElasticsearch : HttpMessageHandler
                     index.Refresh();
         }
         var message = new HttpResponseMessage((HttpStatusCode)response.Status) { RequestMessage = request };
-        message.Content = parsed.Method == "HEAD" || response.Body is null
-            ? new ByteArrayContent([])
-            : new StringContent(response.Body.ToJsonString(), Encoding.UTF8, "application/json");
-        message.Headers.Add("X-elastic-product", "Elasticsearch");
+        message.Content = response.RawText is not null
+            ? new StringContent(response.RawText, Encoding.UTF8, "text/html")
+            : parsed.Method == "HEAD" || response.Body is null
+                ? new ByteArrayContent([])
+                : new StringContent(response.Body.ToJsonString(), Encoding.UTF8, "application/json");
+        if (response.RawText is null)
+            message.Headers.Add("X-elastic-product", "Elasticsearch");
         return message;
     }
 
@@ -149,7 +159,9 @@ public sealed class FakeElasticsearch : HttpMessageHandler
                 _failures.RemoveAt(i);
             else
                 _failures[i] = (failure, path, remaining - 1);
-            return new EmulatedResponse(failure.Status, new EmulatorError(failure.Status, failure.Type, failure.Reason).ToBody());
+            return failure.Type.Length == 0
+                ? new EmulatedResponse(failure.Status, null, $"<html><body><h1>{failure.Status}</h1>proxy error (emulated)</body></html>")
+                : new EmulatedResponse(failure.Status, new EmulatorError(failure.Status, failure.Type, failure.Reason).ToBody());
         }
         return null;
     }
@@ -176,7 +188,7 @@ public sealed class FakeElasticsearch : HttpMessageHandler
         var m = r.Method;
         var admin = new IndexAdmin(_cluster);
         var docs = new DocumentApi(_cluster);
-        var search = new SearchApi(_cluster);
+        var search = new SearchApi(_cluster, Clock().ToUnixTimeMilliseconds());
         if (s.Length == 0)
             return m is "GET" or "HEAD" ? EmulatedResponse.Ok(Info()) : null;
         if (s[0].StartsWith('_'))
@@ -192,6 +204,7 @@ public sealed class FakeElasticsearch : HttpMessageHandler
                 ("_alias", 1, "GET") => admin.GetAliases(null, null, false),
                 ("_alias", 2, "GET" or "HEAD") => admin.GetAliases(null, s[1], m == "HEAD"),
                 ("_pit", 1, "DELETE") => search.ClosePit(r),
+                ("_reindex", 1, "POST") => search.Reindex(r),
                 ("_cluster", 2, "GET") when s[1] == "health" => EmulatedResponse.Ok(Health()),
                 _ => null,
             };

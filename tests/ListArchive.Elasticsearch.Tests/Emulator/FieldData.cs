@@ -10,6 +10,24 @@ internal sealed class FieldData
 
     public List<Token>? Tokens { get; set; }
 
+    private Dictionary<string, int>? _termCounts;
+
+    /// <summary>Text: how often each term occurs (built on first use; documents are immutable once indexed).</summary>
+    public Dictionary<string, int> TermCounts
+    {
+        get
+        {
+            if (_termCounts is null)
+            {
+                var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+                foreach (var t in Tokens ?? [])
+                    counts[t.Term] = counts.GetValueOrDefault(t.Term) + 1;
+                _termCounts = counts;
+            }
+            return _termCounts;
+        }
+    }
+
     /// <summary>The next free position: array values are <see cref="Analyzer.ValueGap"/> positions apart.</summary>
     public int NextPosition { get; set; }
 }

@@ -9,6 +9,28 @@ internal sealed class HighlightTerms
 
     public Dictionary<string, List<(string[] Terms, int Slop)>> Phrases { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>require_field_match: false — every field's terms count for every field (under the key "*").</summary>
+    public HighlightTerms Merged()
+    {
+        var all = new HighlightTerms();
+        foreach (var t in Terms.Values.SelectMany(x => x))
+            all.AddTerm("*", t);
+        foreach (var p in Prefixes.Values.SelectMany(x => x))
+            all.AddPrefix("*", p);
+        foreach (var (terms, slop) in Phrases.Values.SelectMany(x => x))
+            all.AddPhrase("*", terms, slop);
+        all.AnyField = true;
+        return all;
+    }
+
+    public bool AnyField { get; private set; }
+
+    public HashSet<string>? TermsOf(string field) => Terms.GetValueOrDefault(AnyField ? "*" : field);
+
+    public List<string>? PrefixesOf(string field) => Prefixes.GetValueOrDefault(AnyField ? "*" : field);
+
+    public List<(string[] Terms, int Slop)>? PhrasesOf(string field) => Phrases.GetValueOrDefault(AnyField ? "*" : field);
+
     public void AddTerm(string field, string term)
     {
         if (!Terms.TryGetValue(field, out var set))

@@ -23,7 +23,7 @@ internal sealed class Highlighter
 
     public Highlighter(JsonObject spec, HighlightTerms terms)
     {
-        _terms = terms;
+        _terms = JsonValues.AsBool(spec["require_field_match"]) == false ? terms.Merged() : terms;
         _global = spec;
         _pre = (spec["pre_tags"] as JsonArray)?.Select(JsonValues.AsString).FirstOrDefault() ?? "<em>";
         _post = (spec["post_tags"] as JsonArray)?.Select(JsonValues.AsString).FirstOrDefault() ?? "</em>";
@@ -111,19 +111,19 @@ internal sealed class Highlighter
         var result = new List<(int, int, int)>();
         if (mapping.Kind == FieldKind.Keyword)
         {
-            var set = _terms.Terms.GetValueOrDefault(mapping.Path);
+            var set = _terms.TermsOf(mapping.Path);
             for (var v = 0; v < data.Values.Count; v++)
                 if (set?.Contains((string)data.Values[v]) == true)
                     result.Add((v, 0, ((string)data.Values[v]).Length));
             return result;
         }
         var tokens = data.Tokens ?? [];
-        var terms = _terms.Terms.GetValueOrDefault(mapping.Path);
-        var prefixes = _terms.Prefixes.GetValueOrDefault(mapping.Path);
+        var terms = _terms.TermsOf(mapping.Path);
+        var prefixes = _terms.PrefixesOf(mapping.Path);
         foreach (var t in tokens)
             if (terms?.Contains(t.Term) == true || prefixes?.Any(p => t.Term.StartsWith(p, StringComparison.Ordinal)) == true)
                 result.Add((t.ValueIndex, t.Start, t.End));
-        if (_terms.Phrases.TryGetValue(mapping.Path, out var phrases))
+        if (_terms.PhrasesOf(mapping.Path) is { } phrases)
         {
             var byPosition = tokens.ToDictionary(t => t.Position);
             foreach (var (phrase, slop) in phrases)

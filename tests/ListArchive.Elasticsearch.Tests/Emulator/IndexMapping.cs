@@ -15,7 +15,7 @@ internal sealed class IndexMapping
         "type", "index", "doc_values", "store", "fields", "analyzer", "search_analyzer", "search_quote_analyzer", "normalizer", "ignore_above",
         "null_value", "format", "copy_to", "norms", "index_options", "term_vector", "properties", "enabled", "dynamic", "coerce", "ignore_malformed",
         "meta", "boost", "position_increment_gap", "similarity", "eager_global_ordinals", "fielddata", "scaling_factor", "split_queries_on_whitespace",
-        "index_prefixes", "index_phrases", "subobjects", "locale", "time_series_dimension",
+        "index_prefixes", "index_phrases", "subobjects", "locale", "time_series_dimension", "max_shingle_size",
     ];
 
     private readonly Dictionary<string, FieldMapping> _byPath = new(StringComparer.Ordinal);
@@ -135,7 +135,7 @@ internal sealed class IndexMapping
         var type = JsonValues.AsString(def["type"]) ?? (def["properties"] is not null || def["enabled"] is not null || def["type"] is null ? "object" : "");
         var kind = type switch
         {
-            "text" or "match_only_text" => FieldKind.Text,
+            "text" or "match_only_text" or "search_as_you_type" => FieldKind.Text,
             "keyword" or "constant_keyword" or "wildcard" => FieldKind.Keyword,
             "long" or "integer" or "short" or "byte" or "unsigned_long" => FieldKind.Long,
             "double" or "float" or "half_float" or "scaled_float" => FieldKind.Double,

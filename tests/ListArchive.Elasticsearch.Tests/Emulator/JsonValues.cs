@@ -40,10 +40,7 @@ internal static class JsonValues
         if (node is not JsonValue v)
             return false;
         if (v.GetValueKind() == JsonValueKind.Number)
-        {
-            d = v.GetValue<double>();
-            return true;
-        }
+            return double.TryParse(v.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture, out d);
         return v.GetValueKind() == JsonValueKind.String && double.TryParse(v.GetValue<string>(), NumberStyles.Float, CultureInfo.InvariantCulture, out d);
     }
 

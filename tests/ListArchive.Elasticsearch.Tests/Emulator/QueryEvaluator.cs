@@ -10,7 +10,7 @@ namespace ListArchive.Elasticsearch.Tests.Emulator;
 /// cluster; real queries the emulator does not implement answer 400 emulator_unsupported_exception.
 /// Scores are an approximate BM25; filter and must_not clauses do not score.
 /// </summary>
-internal sealed class QueryEvaluator(EmulatedIndex index, CorpusStats stats, HighlightTerms? highlights)
+internal sealed class QueryEvaluator(EmulatedIndex index, CorpusStats stats, HighlightTerms? highlights, long now)
 {
     private static readonly HashSet<string> RealButUnsupported =
     [
@@ -199,7 +199,7 @@ internal sealed class QueryEvaluator(EmulatedIndex index, CorpusStats stats, Hig
         if (f.Kind == FieldKind.Text)
         {
             var s = (string)value;
-            return data.Tokens?.Any(t => caseInsensitive ? string.Equals(t.Term, s, StringComparison.OrdinalIgnoreCase) : t.Term == s) == true;
+            return caseInsensitive ? data.TermCounts.Keys.Any(t => string.Equals(t, s, StringComparison.OrdinalIgnoreCase)) : data.TermCounts.ContainsKey(s);
         }
         if (caseInsensitive && value is string cs)
             return data.Values.Any(x => x is string xs && string.Equals(xs, cs, StringComparison.OrdinalIgnoreCase));
@@ -227,21 +227,20 @@ internal sealed class QueryEvaluator(EmulatedIndex index, CorpusStats stats, Hig
                 highlights?.AddTerm(f.Path, term);
             return d => HasValue(d, f, value, ci) ? boost * TextScore(d, f, [term]) : NoMatch;
         }
+        if (collect && value is string keyword)
+            highlights?.AddTerm(f.Path, keyword);
         return d => HasValue(d, f, value, ci) ? boost : NoMatch;
     }
 
     private double TextScore(IndexedDocument d, FieldMapping f, IEnumerable<string> terms)
     {
-        var tokens = d.Field(f.Path)?.Tokens;
-        if (tokens is null)
+        var data = d.Field(f.Path);
+        if (data?.Tokens is null)
             return 0;
         double score = 0;
         foreach (var term in terms)
-        {
-            var tf = tokens.Count(t => t.Term == term);
-            if (tf > 0)
-                score += stats.Bm25(f.Path, term, tf, tokens.Count);
-        }
+            if (data.TermCounts.TryGetValue(term, out var tf))
+                score += stats.Bm25(f.Path, term, tf, data.Tokens.Count);
         return score;
     }
 
@@ -265,9 +264,9 @@ internal sealed class QueryEvaluator(EmulatedIndex index, CorpusStats stats, Hig
         if (f is null)
             return _ => NoMatch;
         var wanted = values.Select(v => ToValue(f, v)).ToList();
-        if (f.Kind == FieldKind.Text && highlights is not null)
-            foreach (var w in wanted)
-                highlights.AddTerm(f.Path, (string)w);
+        if (highlights is not null)
+            foreach (var w in wanted.OfType<string>())
+                highlights.AddTerm(f.Path, w);
         return d => wanted.Any(w => HasValue(d, f, w)) ? boost : NoMatch;
     }
 
@@ -292,8 +291,8 @@ internal sealed class QueryEvaluator(EmulatedIndex index, CorpusStats stats, Hig
                 return null;
             if (f.Kind == FieldKind.Date)
             {
-                if (JsonValues.AsString(v) is { } s && s.StartsWith("now", StringComparison.Ordinal))
-                    throw new EmulatorError(400, "emulator_unsupported_exception", "the emulator does not implement date math");
+                if (JsonValues.AsString(v) is { } s && (s.StartsWith("now", StringComparison.Ordinal) || s.Contains("||", StringComparison.Ordinal)))
+                    return DateMath.TryEvaluate(s, now, roundUp, out var m) ? m : throw EmulatorError.QueryShard(index.Name, $"failed to create query: failed to parse date field [{s}] with format [strict_date_optional_time||epoch_millis]");
                 return DateValues.TryParse(v, out var ms, roundUp) ? ms : ToValue(f, v);
             }
             return ToValue(f, v);
@@ -373,10 +372,10 @@ internal sealed class QueryEvaluator(EmulatedIndex index, CorpusStats stats, Hig
         var required = all ? terms.Length : MinimumShouldMatch(msmNode, terms.Length, 1);
         return d =>
         {
-            var tokens = d.Field(f.Path)?.Tokens;
-            if (tokens is null)
+            var data = d.Field(f.Path);
+            if (data?.Tokens is null)
                 return NoMatch;
-            var matched = terms.Count(term => tokens.Any(t => t.Term == term));
+            var matched = terms.Count(data.TermCounts.ContainsKey);
             return matched >= Math.Max(required, 1) ? boost * TextScore(d, f, terms) : NoMatch;
         };
     }
@@ -399,10 +398,10 @@ internal sealed class QueryEvaluator(EmulatedIndex index, CorpusStats stats, Hig
             highlights?.AddPhrase(f.Path, terms, slop);
         return d =>
         {
-            var tokens = d.Field(f.Path)?.Tokens;
-            if (tokens is null)
+            var data = d.Field(f.Path);
+            if (data?.Tokens is null || !terms.All(data.TermCounts.ContainsKey))
                 return NoMatch;
-            var freq = PhraseMatcher.Find(tokens, terms, slop).Count;
+            var freq = PhraseMatcher.Find(data.Tokens, terms, slop).Count;
             if (freq == 0)
                 return NoMatch;
             return boost * terms.Distinct().Sum(t => stats.Idf(f.Path, t)) * freq * 2.2 / (freq + 1.2);

@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 namespace ListArchive.Elasticsearch.Tests.Emulator;
 
 /// <summary>Read endpoints over the search view: <c>_search</c> (with or without a point in time), <c>_count</c>, <c>_delete_by_query</c>, and opening and closing points in time.</summary>
-internal sealed class SearchApi(ClusterState cluster)
+internal sealed class SearchApi(ClusterState cluster, long now)
 {
     public EmulatedResponse Search(EmulatedRequest request, string? expression)
     {
@@ -26,7 +26,7 @@ internal sealed class SearchApi(ClusterState cluster)
         {
             targets = Targets(expression);
         }
-        return EmulatedResponse.Ok(new SearchExecutor(targets, pitId is not null).Search(body, pitId));
+        return EmulatedResponse.Ok(new SearchExecutor(targets, pitId is not null, now).Search(body, pitId));
     }
 
     private List<SearchTarget> Targets(string? expression) =>
@@ -39,7 +39,7 @@ internal sealed class SearchApi(ClusterState cluster)
             if (key != "query")
                 throw EmulatorError.Parsing($"request does not support [{key}]");
         var targets = Targets(expression);
-        var count = new SearchExecutor(targets, false).Match(body["query"], null).Count;
+        var count = new SearchExecutor(targets, false, now).Match(body["query"], null).Count;
         return EmulatedResponse.Ok(new JsonObject { ["count"] = count, ["_shards"] = SearchExecutor.Shards(targets.Count) });
     }
 
@@ -52,7 +52,7 @@ internal sealed class SearchApi(ClusterState cluster)
                 throw EmulatorError.Parsing($"Unknown key for a {JsonValues.TokenName(body[key])} in [{key}].");
         var query = body["query"] ?? throw EmulatorError.Validation("query is missing");
         var targets = Targets(expression);
-        var matched = new SearchExecutor(targets, false).Match(query, null);
+        var matched = new SearchExecutor(targets, false, now).Match(query, null);
         var max = JsonValues.AsInt(body["max_docs"]) ?? JsonValues.AsInt(request.Param("max_docs") is { } m ? JsonValue.Create(m) : null) ?? int.MaxValue;
         var proceed = request.Param("conflicts") == "proceed";
         var deleted = 0;
@@ -85,6 +85,48 @@ internal sealed class SearchApi(ClusterState cluster)
             ["throttled_millis"] = 0, ["requests_per_second"] = -1.0, ["throttled_until_millis"] = 0, ["failures"] = failures,
         };
         return new EmulatedResponse(failures.Count > 0 ? 409 : 200, response);
+    }
+
+    /// <summary><c>_reindex</c> from indices (as last refreshed, optionally filtered by a query) into a destination index or write alias; no scripts, no remote source.</summary>
+    public EmulatedResponse Reindex(EmulatedRequest request)
+    {
+        var body = request.Json() ?? throw EmulatorError.Validation("source is missing");
+        var source = body["source"] as JsonObject ?? throw EmulatorError.Validation("source is missing");
+        var dest = body["dest"] as JsonObject ?? throw EmulatorError.Validation("destination is missing");
+        if (body["script"] is not null || source["remote"] is not null)
+            throw new EmulatorError(400, "emulator_unsupported_exception", "the emulator does not implement reindex scripts or remote sources");
+        var from = source["index"] is JsonArray a ? string.Join(',', a.Select(JsonValues.AsString)) : JsonValues.AsString(source["index"]) ?? throw EmulatorError.Validation("source index is missing");
+        var matched = new SearchExecutor(Targets(from), false, now).Match(source["query"], null);
+        var target = cluster.ResolveWrite(JsonValues.AsString(dest["index"]) ?? throw EmulatorError.Validation("index is missing"), false);
+        var create = JsonValues.AsString(dest["op_type"]) == "create";
+        var proceed = JsonValues.AsString(body["conflicts"]) == "proceed" || request.Param("conflicts") == "proceed";
+        int created = 0, updated = 0, conflicts = 0;
+        var failures = new JsonArray();
+        foreach (var h in matched.Take(JsonValues.AsInt(body["max_docs"]) ?? int.MaxValue))
+        {
+            try
+            {
+                var r = target.Index(h.Doc.Id, h.Doc.Source, create);
+                if (r.Result == "created")
+                    created++;
+                else
+                    updated++;
+            }
+            catch (EmulatorError e) when (e.Status == 409)
+            {
+                conflicts++;
+                if (!proceed)
+                    failures.Add(new JsonObject { ["index"] = target.Name, ["id"] = h.Doc.Id, ["status"] = 409, ["cause"] = e.Cause() });
+            }
+        }
+        if (request.Param("refresh") is "true" or "")
+            target.Refresh();
+        return new EmulatedResponse(failures.Count > 0 ? 409 : 200, new JsonObject
+        {
+            ["took"] = 1, ["timed_out"] = false, ["total"] = matched.Count, ["updated"] = updated, ["created"] = created, ["deleted"] = 0, ["batches"] = 1,
+            ["version_conflicts"] = conflicts, ["noops"] = 0, ["retries"] = new JsonObject { ["bulk"] = 0, ["search"] = 0 },
+            ["throttled_millis"] = 0, ["requests_per_second"] = -1.0, ["throttled_until_millis"] = 0, ["failures"] = failures,
+        });
     }
 
     public EmulatedResponse OpenPit(EmulatedRequest request, string expression)

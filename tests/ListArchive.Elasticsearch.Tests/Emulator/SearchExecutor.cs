@@ -7,7 +7,7 @@ namespace ListArchive.Elasticsearch.Tests.Emulator;
 /// query, post_filter, sort, search_after, from/size, collapse with inner_hits, highlight,
 /// aggregations, _source filtering and track_total_hits, answered in the real response shape.
 /// </summary>
-internal sealed class SearchExecutor(IReadOnlyList<SearchTarget> targets, bool hasPit)
+internal sealed class SearchExecutor(IReadOnlyList<SearchTarget> targets, bool hasPit, long now)
 {
     private readonly CorpusStats _stats = new(targets);
 
@@ -42,7 +42,7 @@ internal sealed class SearchExecutor(IReadOnlyList<SearchTarget> targets, bool h
         var hits = matched;
         if (body["post_filter"] is { } postFilter)
         {
-            var filters = targets.ToDictionary(t => t.Index, t => new QueryEvaluator(t.Index, _stats, null).Compile(postFilter));
+            var filters = targets.ToDictionary(t => t.Index, t => new QueryEvaluator(t.Index, _stats, null, now).Compile(postFilter));
             hits = hits.Where(h => !double.IsNaN(filters[h.Doc.Index](h.Doc))).ToList();
         }
         foreach (var h in hits)
@@ -133,7 +133,7 @@ internal sealed class SearchExecutor(IReadOnlyList<SearchTarget> targets, bool h
         var hits = new List<Hit>();
         foreach (var t in targets)
         {
-            var scorer = query is null ? (_ => 1.0) : new QueryEvaluator(t.Index, _stats, highlightTerms).Compile(query);
+            var scorer = query is null ? (_ => 1.0) : new QueryEvaluator(t.Index, _stats, highlightTerms, now).Compile(query);
             foreach (var d in t.Documents)
             {
                 var s = scorer(d);
@@ -147,7 +147,7 @@ internal sealed class SearchExecutor(IReadOnlyList<SearchTarget> targets, bool h
     /// <summary>Compiles a query for use inside aggregations (the filter aggregation).</summary>
     public Func<IndexedDocument, bool> Filter(JsonNode query)
     {
-        var compiled = targets.ToDictionary(t => t.Index, t => new QueryEvaluator(t.Index, _stats, null).Compile(query));
+        var compiled = targets.ToDictionary(t => t.Index, t => new QueryEvaluator(t.Index, _stats, null, now).Compile(query));
         return d => !double.IsNaN(compiled[d.Index](d));
     }
 
