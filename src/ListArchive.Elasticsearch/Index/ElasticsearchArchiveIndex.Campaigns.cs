@@ -49,7 +49,7 @@ public sealed partial class ElasticsearchArchiveIndex
 
         BeforeRead();
         var rows = R.Lookup(_client, ReadAlias(EsIndices.Messages), rawIds, ks => R.Ids(ks), R.Source("raw_id", "message_id", "list", "author_id", "from_name",
-                "from_address", "from_text", "date", "date_offset", "subject", "body", "segments", "links"))
+                "from_address", "from_text", "date", "date_offset", "subject", "body", "segments", "links"), unique: true)
             .Select(R.SourceOf).OrderBy(s => R.Long(s, "raw_id")).ToList();
 
         // First-time sender: no earlier message of the same author on the same list. The earliest date of each
@@ -113,7 +113,7 @@ public sealed partial class ElasticsearchArchiveIndex
         }
 
         BeforeRead();
-        foreach (var hit in R.Lookup(_client, ReadAlias(EsIndices.Messages), rawIds, ks => R.Ids(ks), R.Source("raw_id", "body", "segments", "date")))
+        foreach (var hit in R.Lookup(_client, ReadAlias(EsIndices.Messages), rawIds, ks => R.Ids(ks), R.Source("raw_id", "body", "segments", "date"), unique: true))
         {
             var s = R.SourceOf(hit);
             result[R.Long(s, "raw_id") ?? 0] = (SqliteArchiveIndex.CampaignText(R.Str(s, "body") ?? "", EsSegments.FromJson(s["segments"])), EsDates.Parse(R.Str(s, "date")));
@@ -260,7 +260,7 @@ public sealed partial class ElasticsearchArchiveIndex
         }
 
         var listOf = new Dictionary<long, string>();
-        foreach (var hit in R.Lookup(_client, ReadAlias(EsIndices.Messages), campaigns.SelectMany(c => c.Members).ToList(), ks => R.Ids(ks), R.Source("raw_id", "list")))
+        foreach (var hit in R.Lookup(_client, ReadAlias(EsIndices.Messages), campaigns.SelectMany(c => c.Members).ToList(), ks => R.Ids(ks), R.Source("raw_id", "list"), unique: true))
         {
             var s = R.SourceOf(hit);
             listOf[R.Long(s, "raw_id") ?? 0] = R.Str(s, "list") ?? "";
@@ -321,7 +321,7 @@ public sealed partial class ElasticsearchArchiveIndex
         }
 
         BeforeRead();
-        return R.Lookup(_client, ReadAlias(EsIndices.Messages), rawIds, ks => R.Ids(ks), R.Source("list"))
+        return R.Lookup(_client, ReadAlias(EsIndices.Messages), rawIds, ks => R.Ids(ks), R.Source("list"), unique: true)
             .Select(h => R.Str(R.SourceOf(h), "list")).OfType<string>().Distinct().Order(StringComparer.Ordinal).ToList();
     }
 
@@ -388,7 +388,7 @@ public sealed partial class ElasticsearchArchiveIndex
 
         var byRaw = R.Lookup(_client, ReadAlias(EsIndices.CampaignMembers), ids, cs => R.Terms("campaign_id", cs), R.Source("raw_id", "campaign_id"))
             .Select(R.SourceOf).ToDictionary(s => R.Long(s, "raw_id") ?? 0, s => R.Str(s, "campaign_id") ?? "");
-        var rows = R.Lookup(_client, ReadAlias(EsIndices.Messages), byRaw.Keys.ToList(), ks => R.Ids(ks), R.Source("raw_id", "message_id", "list", "subject", "date"))
+        var rows = R.Lookup(_client, ReadAlias(EsIndices.Messages), byRaw.Keys.ToList(), ks => R.Ids(ks), R.Source("raw_id", "message_id", "list", "subject", "date"), unique: true)
             .Select(R.SourceOf)
             .Select(s => (Campaign: byRaw[R.Long(s, "raw_id") ?? 0], Date: EsDates.Parse(R.Str(s, "date")), MessageId: R.Str(s, "message_id") ?? "", List: R.Str(s, "list") ?? "",
                 Subject: R.Str(s, "subject") ?? ""))

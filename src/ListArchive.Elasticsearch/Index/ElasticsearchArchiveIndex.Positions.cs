@@ -73,7 +73,7 @@ public sealed partial class ElasticsearchArchiveIndex
             }
         }
 
-        var rows = R.Lookup(_client, ReadAlias(EsIndices.Messages), words.Keys.ToList(), ks => R.Ids(ks), R.Source("raw_id", "from_name", "from_address", "author_id"))
+        var rows = R.Lookup(_client, ReadAlias(EsIndices.Messages), words.Keys.ToList(), ks => R.Ids(ks), R.Source("raw_id", "from_name", "from_address", "author_id"), unique: true)
             .Select(R.SourceOf)
             .Select(s => (Target: R.Long(s, "raw_id") ?? 0, Name: R.Str(s, "from_name"), Address: R.Str(s, "from_address"), Author: R.Str(s, "author_id")))
             .ToList();

@@ -75,7 +75,7 @@ public sealed partial class ElasticsearchArchiveIndex
         var documents = keys.Where(k => k < 0).Select(k => -k).Distinct().ToList();
         if (documents.Count > 0)
         {
-            var docs = R.Lookup(_client, ReadAlias(EsIndices.Documents), documents, ks => R.Terms("doc_key", ks), null)
+            var docs = R.Lookup(_client, ReadAlias(EsIndices.Documents), documents, ks => R.Terms("doc_key", ks), null, unique: true)
                 .Select(h => ReadDocument(R.SourceOf(h), withText)).OrderByDescending(d => d.Key);
             result.AddRange(docs.Select(d => new ReuseSource(-d.Key, null, null, d.Id, ReferenceDocument.ParseDate(d.Date),
                 new OriginAuthor(d.Author, null), null, [], [], d.Text, [])));
@@ -87,7 +87,7 @@ public sealed partial class ElasticsearchArchiveIndex
             string[] fields = withText
                 ? ["raw_id", "list", "message_id", "date", "date_offset", "from_name", "from_address", "author_id", "in_reply_to", "references", "subject", "body", "segments"]
                 : ["raw_id", "list", "message_id", "date", "date_offset", "from_name", "from_address", "author_id", "in_reply_to", "references", "subject"];
-            var rows = R.Lookup(_client, ReadAlias(MessagesKind), messages, ks => R.Ids(ks), R.Source(fields))
+            var rows = R.Lookup(_client, ReadAlias(MessagesKind), messages, ks => R.Ids(ks), R.Source(fields), unique: true)
                 .Select(h => R.SourceOf(h))
                 .Select(s => new ReuseSource(R.Long(s, "raw_id") ?? 0, R.Str(s, "list"), R.Str(s, "message_id"), null, MessageDate(s),
                     new OriginAuthor(R.Str(s, "from_name"), R.Str(s, "from_address")), R.Str(s, "author_id"), IdList(s, "in_reply_to"), IdList(s, "references"),
@@ -196,7 +196,7 @@ public sealed partial class ElasticsearchArchiveIndex
     private void FindAffected(List<(long Source, ulong[] OldOwn, ulong[] NewOwn)> batch, int cap, HashSet<long> affected)
     {
         var all = batch.SelectMany(b => b.OldOwn.Concat(b.NewOwn)).Distinct().ToList();
-        var stats = HashStats(all, Math.Min(MaxInnerHits, cap + 2));
+        var stats = HashStats(all, cap + 2);
         var count = all.ToDictionary(h => h, h => stats.TryGetValue(h, out var s) ? s.Count : 0);
         var holds = new Dictionary<long, HashSet<ulong>>();
         var rare = new HashSet<ulong>();
@@ -286,7 +286,7 @@ public sealed partial class ElasticsearchArchiveIndex
                             {
                                 ["top_hits"] = new JsonObject
                                 {
-                                    ["size"] = Math.Max(1, first),
+                                    ["size"] = Math.Clamp(first, 1, MaxInnerHits),
                                     ["sort"] = R.Sort(("source", "asc")),
                                     ["_source"] = R.Source("source"),
                                 },
@@ -301,7 +301,15 @@ public sealed partial class ElasticsearchArchiveIndex
                 var key = bucket["key"]?.ToString() ?? "0";
                 var holders = (bucket["first"]?["hits"]?["hits"] as JsonArray)?.OfType<JsonObject>()
                     .Select(h => R.Long(R.SourceOf(h), "source") ?? 0).ToList() ?? [];
-                result[R.ParseHash(key)] = ((long?)bucket["doc_count"] ?? 0, holders);
+                var count = (long?)bucket["doc_count"] ?? 0;
+                if (holders.Count < Math.Min(count, first))
+                {
+                    // A cap above top_hits' limit (100 a bucket): this hash's first holders by one search of its own.
+                    holders = R.SearchPage(_client, ReadAlias(EsIndices.Fingerprints), R.Term("hash", key), R.Source("source"), R.Sort(("source", "asc")),
+                        Math.Min(first, R.MaxWindow)).OfType<JsonObject>().Select(h => R.Long(R.SourceOf(h), "source") ?? 0).ToList();
+                }
+
+                result[R.ParseHash(key)] = (count, holders);
             }
         }
 
@@ -319,8 +327,7 @@ public sealed partial class ElasticsearchArchiveIndex
         }
 
         BeforeRead();
-        var cap = Math.Min(MaxInnerHits, maxSourcesPerFingerprint);
-        foreach (var (hash, (count, holders)) in HashStats(hashes, cap))
+        foreach (var (hash, (count, holders)) in HashStats(hashes, maxSourcesPerFingerprint))
         {
             if (count > maxSourcesPerFingerprint)
             {
@@ -347,7 +354,7 @@ public sealed partial class ElasticsearchArchiveIndex
         }
 
         BeforeRead();
-        foreach (var (hash, (_, holders)) in HashStats(hashes, Math.Min(MaxInnerHits, maxSourcesPerFingerprint + 1)))
+        foreach (var (hash, (_, holders)) in HashStats(hashes, maxSourcesPerFingerprint + 1))
         {
             if (holders.Count > 0)
             {
@@ -409,7 +416,7 @@ public sealed partial class ElasticsearchArchiveIndex
         }
 
         BeforeRead();
-        var threads = R.Lookup(_client, ReadAlias(MessagesKind), rawIds, ks => R.Ids(ks), R.Source("list", "thread_id"))
+        var threads = R.Lookup(_client, ReadAlias(MessagesKind), rawIds, ks => R.Ids(ks), R.Source("list", "thread_id"), unique: true)
             .Select(R.SourceOf).Where(s => R.Str(s, "thread_id") is not null)
             .Select(s => (List: R.Str(s, "list")!, Thread: R.Str(s, "thread_id")!)).Distinct().ToList();
         // A thread id is unique within its list; grouped by list, one terms clause a list (chunked).
@@ -444,7 +451,7 @@ public sealed partial class ElasticsearchArchiveIndex
 
         var listOf = new Dictionary<long, string>();
         var targets = results.Where(r => r.Target > 0).Select(r => r.Target).Distinct().ToList();
-        foreach (var hit in R.Lookup(_client, ReadAlias(MessagesKind), targets, ks => R.Ids(ks), R.Source("raw_id", "list")))
+        foreach (var hit in R.Lookup(_client, ReadAlias(MessagesKind), targets, ks => R.Ids(ks), R.Source("raw_id", "list"), unique: true))
         {
             var s = R.SourceOf(hit);
             listOf[R.Long(s, "raw_id") ?? 0] = R.Str(s, "list") ?? "";
@@ -728,7 +735,7 @@ public sealed partial class ElasticsearchArchiveIndex
         if (messages.Count > 0)
         {
             BeforeRead();
-            foreach (var hit in R.Lookup(_client, ReadAlias(MessagesKind), messages, ks => R.Ids(ks), R.Source("raw_id", "message_id", "from_name", "from_address", "body")))
+            foreach (var hit in R.Lookup(_client, ReadAlias(MessagesKind), messages, ks => R.Ids(ks), R.Source("raw_id", "message_id", "from_name", "from_address", "body"), unique: true))
             {
                 var s = R.SourceOf(hit);
                 result[R.Long(s, "raw_id") ?? 0] = new AttributionChains.SourceInfo(R.Str(s, "message_id"), null,

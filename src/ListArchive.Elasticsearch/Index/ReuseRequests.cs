@@ -58,7 +58,7 @@ internal static class ReuseRequests
 
     public static ulong ParseHash(string s) => unchecked((ulong)long.Parse(s, CultureInfo.InvariantCulture));
 
-    /// <summary>One page of hits (size ≤ <see cref="MaxWindow"/>).</summary>
+    /// <summary>One page of hits (size ≤ <see cref="MaxWindow"/>); a null <paramref name="source"/> returns whole documents.</summary>
     public static JsonArray SearchPage(EsClient client, string index, JsonObject query, JsonObject? source, JsonArray? sort, int size, int from = 0)
     {
         var body = new JsonObject { ["size"] = size, ["query"] = query };
@@ -72,7 +72,10 @@ internal static class ReuseRequests
             body["sort"] = sort;
         }
 
-        body["_source"] = source is null ? JsonValue.Create(false) : source;
+        if (source is not null)
+        {
+            body["_source"] = source;
+        }
         return client.Send(HttpMethod.Post, $"/{index}/_search", body).Body?["hits"]?["hits"] as JsonArray ?? [];
     }
 
@@ -88,16 +91,25 @@ internal static class ReuseRequests
             return first.OfType<JsonObject>().ToList();
         }
 
-        return client.Scan(index, query, sort, source ?? Source("_none_"), pageSize: 5000);
+        return client.Scan(index, query, sort, source, pageSize: 5000);
     }
 
-    /// <summary>Hits of an ids/terms lookup, the values chunked at <see cref="MaxTerms"/>.</summary>
-    public static IEnumerable<JsonObject> Lookup<T>(EsClient client, string index, IReadOnlyCollection<T> values, Func<IEnumerable<T>, JsonObject> query, JsonObject? source)
+    /// <summary>
+    /// Hits of an ids/terms lookup, the values chunked at <see cref="MaxTerms"/>. When each value matches at
+    /// most one document (<paramref name="unique"/>: ids, document keys) a chunk is one search of exactly that
+    /// size; otherwise a full page falls back to a point-in-time walk.
+    /// </summary>
+    public static IEnumerable<JsonObject> Lookup<T>(EsClient client, string index, IReadOnlyCollection<T> values, Func<IEnumerable<T>, JsonObject> query,
+        JsonObject? source, bool unique = false)
     {
         var list = values.Distinct().ToList();
         for (var i = 0; i < list.Count; i += MaxTerms)
         {
-            foreach (var hit in All(client, index, query(list.GetRange(i, Math.Min(MaxTerms, list.Count - i))), source))
+            var chunk = list.GetRange(i, Math.Min(MaxTerms, list.Count - i));
+            var hits = unique
+                ? SearchPage(client, index, query(chunk), source, null, chunk.Count).OfType<JsonObject>()
+                : All(client, index, query(chunk), source);
+            foreach (var hit in hits)
             {
                 yield return hit;
             }

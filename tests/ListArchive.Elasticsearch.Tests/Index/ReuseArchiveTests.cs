@@ -1,5 +1,8 @@
+using System.Diagnostics;
 using ListArchive.Analysis.Campaigns;
+using ListArchive.Analysis.Reuse;
 using ListArchive.Storage.Index;
+using ListArchive.Testing;
 
 namespace ListArchive.Elasticsearch.Tests.Index;
 
@@ -8,7 +11,7 @@ namespace ListArchive.Elasticsearch.Tests.Index;
 /// the SQLite reference, on the archive of <see cref="ReuseArchiveFixture"/> (real messages, the real
 /// attribution pass and campaign stage run on both).
 /// </summary>
-public sealed class ReuseArchiveTests(ReuseArchiveFixture fixture) : IClassFixture<ReuseArchiveFixture>
+public sealed class ReuseArchiveTests(ReuseArchiveFixture fixture, Xunit.Abstractions.ITestOutputHelper output) : IClassFixture<ReuseArchiveFixture>
 {
     private ReusePair Pair => fixture.Pair;
 
@@ -164,4 +167,59 @@ public sealed class ReuseArchiveTests(ReuseArchiveFixture fixture) : IClassFixtu
         Pair.Same("GetCampaignCandidates", ix => ix.GetCampaignCandidates(keys).Order().ToList());
         Assert.NotEmpty(Pair.Es.GetCampaignCandidates(keys));
     }
+
+    [Fact]
+    public void LookupsCostAFewRequestsWhateverTheArchiveHolds()
+    {
+        // Requests per call (docs/text-reuse.md §9 asks for flat lookup cost): bounded by chunks of the
+        // input (5,000 hashes, 10,000 terms), never by how many messages or postings the archive holds.
+        var es = Pair.Es;
+        es.GetReuseDirty(); // a refresh first, if the index wrote since its last read
+        var m = fixture.Messages.First(x => es.GetAttributions(x.RawId).Count > 0);
+        var hashes = Fingerprinter.Default.Fingerprint(WordStream.Create(m.BodyText)).Select(f => f.Hash).Distinct().ToList();
+        var bands = Pair.Sqlite.GetCampaignTexts([m.RawId]).Values.Select(t => CampaignSketch.Create(t.Text, new CampaignOptions(), t.Date))
+            .OfType<CampaignSketch>().SelectMany(s => s.BandKeys).ToList();
+        var author = Pair.Sqlite.GetReuseSources([m.RawId], withText: false)[0].AuthorId!;
+        var costs = new (string What, int Max, Action Call)[]
+        {
+            ("GetFingerprintHolders (one message's hashes)", 1, () => es.GetFingerprintHolders(hashes, 50)),
+            ("LookupFingerprints (one message's hashes)", 1, () => es.LookupFingerprints(hashes, 50)),
+            ("GetCampaignCandidates (one message's bands)", 1, () => es.GetCampaignCandidates(bands)),
+            ("GetAttributions", 1, () => es.GetAttributions(m.RawId)),
+            ("GetCampaignOf (all messages)", 1, () => es.GetCampaignOf(RawIds)),
+            ("GetReuseSources (all messages, text)", 2, () => es.GetReuseSources(RawIds, withText: true)),
+            ("GetMessage (attributed, chains resolved)", 12, () => es.GetMessage(m.MessageId, m.List)),
+            ("GetAuthorPositions", 40, () => es.GetAuthorPositions(author)),
+        };
+        foreach (var (what, max, call) in costs)
+        {
+            var before = Pair.Recorder.Count;
+            call();
+            var n = Pair.Recorder.Count - before;
+            output.WriteLine($"{what}: {n} requests");
+            Assert.True(n <= max, $"{what}: {n} requests, expected at most {max}");
+        }
+    }
+
+    [Fact]
+    public async Task EveryRequestPassesTheContractCheck()
+    {
+        // ../shared/tools/es-contract-check.py validates each request against elasticsearch-specification's OpenAPI.
+        var tool = Path.GetFullPath(Path.Combine(RepoPaths.Root, "..", "shared", "tools", "es-contract-check.py"));
+        Assert.True(File.Exists(tool), $"contract check missing at {tool}");
+        using var dir = new TempDirectory("listarchive-es-reuse-contract");
+        var file = Path.Combine(dir.Path, "requests.jsonl");
+        var lines = Pair.Recorder.Lines.ToList();
+        Assert.True(lines.Count > 100);
+        File.WriteAllLines(file, lines);
+        using var process = Process.Start(new ProcessStartInfo("python3", [tool, file]) { RedirectStandardOutput = true, RedirectStandardError = true })!;
+        var stdoutTask = process.StandardOutput.ReadToEndAsync();
+        var stderr = await process.StandardError.ReadToEndAsync();
+        var stdout = await stdoutTask;
+        await process.WaitForExitAsync();
+        output.WriteLine(Tail(stdout));
+        Assert.True(process.ExitCode == 0, $"{lines.Count} requests; contract check exit {process.ExitCode}:\n{Tail(stdout)}\n{Tail(stderr)}");
+    }
+
+    private static string Tail(string s) => s.Length > 3000 ? s[^3000..] : s;
 }

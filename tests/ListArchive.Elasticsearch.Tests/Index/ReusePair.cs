@@ -29,7 +29,8 @@ internal sealed class ReusePair : IDisposable
     {
         Sqlite = SqliteArchiveIndex.Open(_dir.Path);
         Cluster = new FakeElasticsearch();
-        Client = new EsClient(new EsOptions { Url = new Uri("http://localhost:9200"), Prefix = "lr" }, Cluster);
+        Recorder = new ReuseRecorder(Cluster);
+        Client = new EsClient(new EsOptions { Url = new Uri("http://localhost:9200"), Prefix = "lr" }, Recorder);
         Es = new ElasticsearchArchiveIndex(Client);
         Es.EnsureIndices();
     }
@@ -37,6 +38,9 @@ internal sealed class ReusePair : IDisposable
     public SqliteArchiveIndex Sqlite { get; }
 
     public FakeElasticsearch Cluster { get; }
+
+    /// <summary>Every request the Elasticsearch index sent.</summary>
+    public ReuseRecorder Recorder { get; }
 
     public EsClient Client { get; }
 
@@ -82,6 +86,7 @@ internal sealed class ReusePair : IDisposable
     {
         Es.Dispose();
         Client.Dispose();
+        Cluster.Dispose();
         Sqlite.Dispose();
         _dir.Dispose();
     }
