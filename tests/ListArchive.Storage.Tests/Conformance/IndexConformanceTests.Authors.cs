@@ -1,5 +1,6 @@
 using ListArchive.Analysis.Identity;
 using ListArchive.Storage.Index;
+using ListArchive.Storage.Search;
 using static ListArchive.Storage.Tests.Conformance.ConformanceMessages;
 
 namespace ListArchive.Storage.Tests.Conformance;
@@ -33,6 +34,29 @@ public abstract partial class IndexConformanceTests
             [new AuthorNode("milton@gatech.edu", "canonical", null), new AuthorNode("mueller@syr.edu", "same-display-name", "milton mueller")],
             author.Addresses);
         Assert.Equal(2, index.GetAuthorMessages(Milton, 0, 10).Total);
+    }
+
+    [Fact]
+    public void A_later_merge_recounts_thread_participants_and_moves_search_hits()
+    {
+        var index = NewIndex();
+        index.UpsertBatch([
+            Make(1, "m1@a", "Charter", "Charter draft attached.", fromName: null, fromAddress: "mueller@syr.edu", date: Day),
+            Make(2, "m2@a", "Re: Charter", "Adding a note.", fromName: "Milton Mueller", fromAddress: "milton@gatech.edu", date: Day.AddHours(1)),
+        ]);
+        index.ApplyThreads("governance", [new ThreadAssignment("m1@a", "m1@a", null, 0, 0, null), new ThreadAssignment("m2@a", "m1@a", "m1@a", 1, 1, "in-reply-to")]);
+        Assert.Equal(2, index.GetThread("governance", "m1@a")!.Thread.Participants);
+        Assert.Equal(2, index.GetLists().Single().Authors);
+
+        // mueller@syr.edu now uses Milton's display name: its earlier message joins Milton, the thread has one participant.
+        index.UpsertBatch([Make(3, "m3@a", "Other", "Unthreaded.", fromName: "Milton Mueller", fromAddress: "mueller@syr.edu", date: Day.AddDays(1))]);
+        var thread = index.GetThread("governance", "m1@a")!.Thread;
+        Assert.Equal(1, thread.Participants);
+        Assert.Equal(Milton, thread.Starter.AuthorId);
+        Assert.Equal(1, index.GetLists().Single().Authors);
+        Assert.Equal(Milton, index.Search(SearchQuery.Parse("charter draft"), 0, 10).Hits.Single().From.AuthorId);
+        Assert.Equal(3, index.GetAuthor(Milton)!.Messages);
+        Assert.Equal(["m1@a"], index.GetAuthorThreads(Milton, 10).Select(t => t.ThreadId));
     }
 
     [Fact]

@@ -206,6 +206,51 @@ public abstract partial class IndexConformanceTests
     }
 
     [Fact]
+    public void Missing_subject_reads_as_empty_everywhere()
+    {
+        var index = NewIndex();
+        index.UpsertBatch([Make(1, "nosubject@a") with { Subject = null }]);
+        index.ApplyThreads("governance", [new ThreadAssignment("nosubject@a", "nosubject@a", null, 0, 0, null)]);
+        Assert.Equal("", index.GetMessage("nosubject@a")!.Subject);
+        Assert.Equal("", index.GetThreads("governance", 0, 1).Items.Single().Subject);
+        Assert.Equal("", index.GetThreadingInputs("governance").Single().Subject);
+        Assert.Equal("", index.GetMonth("governance", 2021, 3, MonthOrder.Date).Single().Subject);
+    }
+
+    [Fact]
+    public void Thread_and_recent_reads_carry_the_same_message_as_a_single_read()
+    {
+        var index = NewIndex();
+        var quoted = "> quoted line\nMy answer.";
+        index.UpsertBatch([
+            Make(1, "<t1@a>", "Topic", "Root with a link https://example.org/a", problems: [new MessageProblem("bad-date", 5, "x")]) with
+            {
+                Attachments = [new AttachmentInfo("a.pdf", "application/pdf", 12, null)],
+                Links = [new MessageLink("https://example.org/a", ["proofpoint-v3", "safelinks"], true, "example.org", 17, 21)],
+            },
+            Make(2, "<t2@a>", "Re: Topic", quoted, "Bob", "bob@example.org", inReplyTo: ["<t1@a>"], segments:
+                [new TextSegment("quote", 0, 14) { Depth = 1, AuthorName = "Alice" }, new TextSegment(TextSegment.Own, 14, 10)]) with
+            {
+                Attachments = [new AttachmentInfo(null, "image/png", null, "https://lists.example/att/2.png"), new AttachmentInfo("b.txt", "text/plain", 3, null)],
+            },
+        ]);
+        index.SaveAttributions([new AttributionResult(2, [new StoredAttribution(2, 11, 1, 0, 4, 0.6, 2, "quote", [])])]);
+        index.ApplyThreads("governance", [new ThreadAssignment("t1@a", "t1@a", null, 0, 0, null), new ThreadAssignment("t2@a", "t1@a", "t1@a", 1, 1, "in-reply-to")]);
+        var thread = index.GetThread("governance", "t1@a")!.Messages;
+        var recent = index.GetRecentMessages("governance", 10).OrderBy(m => m.RawId).ToList();
+        foreach (var id in new[] { "t1@a", "t2@a" })
+        {
+            var single = index.GetMessage(id)!;
+            AssertSameMessage(single, thread.Single(m => m.MessageId == id));
+            AssertSameMessage(single, recent.Single(m => m.MessageId == id));
+        }
+
+        Assert.Equal(2, index.GetMessage("t2@a")!.Attachments.Count);
+        Assert.Equal(["proofpoint-v3", "safelinks"], index.GetMessage("t1@a")!.Links.Single().Formats);
+        Assert.True(index.GetMessage("t1@a")!.Links.Single().IsOpaque);
+    }
+
+    [Fact]
     public void An_empty_batch_writes_nothing()
     {
         var index = NewIndex();

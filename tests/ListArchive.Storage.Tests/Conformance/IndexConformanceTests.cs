@@ -5,7 +5,7 @@ namespace ListArchive.Storage.Tests.Conformance;
 /// <summary>
 /// The conformance suite of the index port <see cref="IArchiveIndex"/> (issue 10): every backend must
 /// return the same results for the same writes. Abstract, so xunit discovers it only through a
-/// backend's subclass (<see cref="SqliteIndexConformanceTests"/>; the Elasticsearch test project links
+/// backend's subclass (<c>SqliteIndexConformanceTests</c> here; the Elasticsearch test project links
 /// these files and adds its own). The suite uses only the port and public/internal Storage types, and
 /// never depends on relevance scores: only on what matches and on the orders the port documents (the
 /// SQLite implementation is the reference where the documentation is silent). Regions live in the
