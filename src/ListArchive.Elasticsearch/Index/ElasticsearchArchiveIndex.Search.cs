@@ -40,11 +40,13 @@ public sealed partial class ElasticsearchArchiveIndex
         var esQuery = EsQuery.Bool(filter: filters, must: positive, mustNot: negative);
         if (filters.Count == 0 && positive.Count == 0 && negative.Count == 0)
             esQuery = EsQuery.MatchAll();
-        // Copies of one message (same Message-ID, list and date) tie in SQLite's ORDER BY too; it walks
-        // its (list, date) index backwards, newest copy first, so raw id descending breaks the tie here.
+        // Copies of one message (same Message-ID, list and date) tie in SQLite's ORDER BY too, and their
+        // order there follows its plan: with a list filter it walks its (list, date) index backwards
+        // (newest copy first), without one it sorts a scan in raw-id order. Mirrored, so pages agree.
+        var copies = query.Lists.Count > 0 ? "desc" : "asc";
         var sort = positive.Count > 0
-            ? EsQuery.Sort(("_score", "desc"), ("date", "desc"), ("message_id", "asc"), ("list", "asc"), ("raw_id", "desc"))
-            : EsQuery.Sort(("date", "desc"), ("message_id", "asc"), ("list", "asc"), ("raw_id", "desc"));
+            ? EsQuery.Sort(("_score", "desc"), ("date", "desc"), ("message_id", "asc"), ("list", "asc"), ("raw_id", copies))
+            : EsQuery.Sort(("date", "desc"), ("message_id", "asc"), ("list", "asc"), ("raw_id", copies));
         var snippetField = query.Scope == SearchScope.Quoted ? "quoted_text" : "own_text";
         var source = EsQuery.Source("raw_id", "message_id", "list", "subject", "from_name", "from_address", "author_id", "date", "date_offset", "thread_id",
             snippetField);

@@ -72,30 +72,10 @@ public sealed partial class ElasticsearchArchiveIndex : IArchiveIndex
     private string WriteAlias(string kind) => $"{_client.Options.Prefix}-{kind}-write";
 
     /// <summary>
-    /// Creates every missing index of <see cref="EsIndices.All"/> (<c>{prefix}-{kind}-v{version}</c>)
-    /// with its read and write alias. A stand-in until the layout (es-transport) manages indices.
+    /// Creates every missing index of <see cref="EsIndices.All"/> with its read and write alias
+    /// (es-transport's <see cref="Layout.EsLayout.Ensure"/>); for tests and first use.
     /// </summary>
-    internal void EnsureIndices()
-    {
-        foreach (var def in EsIndices.All)
-        {
-            var name = $"{_client.Options.Prefix}-{def.Kind}-v{def.Version}";
-            if (_client.Send(HttpMethod.Head, "/" + name, allowNotFound: true).Status != 404)
-                continue;
-            var body = new JsonObject
-            {
-                ["mappings"] = def.Mappings.DeepClone(),
-                ["aliases"] = new JsonObject
-                {
-                    [ReadAlias(def.Kind)] = new JsonObject(),
-                    [WriteAlias(def.Kind)] = new JsonObject { ["is_write_index"] = true },
-                },
-            };
-            if (def.Settings is not null)
-                body["settings"] = def.Settings.DeepClone();
-            _client.Send(HttpMethod.Put, "/" + name, body);
-        }
-    }
+    internal void EnsureIndices() => new Layout.EsLayout(_client, EsIndices.All).Ensure();
 
     /// <inheritdoc />
     public void UpsertBatch(IReadOnlyList<IndexedMessage> messages)
