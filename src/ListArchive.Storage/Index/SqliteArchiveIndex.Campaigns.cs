@@ -79,9 +79,11 @@ public sealed partial class SqliteArchiveIndex
     /// signature is left out although own_text keeps it: a long signature would otherwise make every
     /// short message of its author a "copy" of the others (twisted-python, 2002–2006).
     /// </summary>
-    internal static string CampaignText(string body, string segments)
+    internal static string CampaignText(string body, string segments) => CampaignText(body, SegmentCodec.Decode(segments));
+
+    /// <inheritdoc cref="CampaignText(string, string)"/>
+    internal static string CampaignText(string body, IReadOnlyList<TextSegment> parts)
     {
-        var parts = SegmentCodec.Decode(segments);
         if (parts.Count == 0)
         {
             return body;
@@ -385,5 +387,5 @@ public sealed partial class SqliteArchiveIndex
     }
 
     [GeneratedRegex(@"https?://[^\s<>""'()\[\]]+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex UrlInText();
+    internal static partial Regex UrlInText();
 }

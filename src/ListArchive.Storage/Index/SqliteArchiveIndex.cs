@@ -18,8 +18,7 @@ public sealed partial class SqliteArchiveIndex : IArchiveIndex
     private readonly string _path;
     private readonly SqliteConnection _connection;
     private readonly FullTextIndex _fullText;
-    private AuthorGraph _graph = new();
-    private Dictionary<string, (string AuthorId, string Reason, string? Detail)> _nodeState = new(StringComparer.Ordinal);
+    private readonly AuthorIdentity _authors = new();
 
     private SqliteArchiveIndex(string path, SqliteConnection connection, FullTextIndex fullText, bool needsReindex)
     {
@@ -80,8 +79,7 @@ public sealed partial class SqliteArchiveIndex : IArchiveIndex
     {
         _fullText.Reset();
         Recreate(_connection);
-        _graph = new AuthorGraph();
-        _nodeState = new Dictionary<string, (string, string, string?)>(StringComparer.Ordinal);
+        _authors.Clear();
     }
 
     private static void Recreate(SqliteConnection connection)
@@ -110,8 +108,7 @@ public sealed partial class SqliteArchiveIndex : IArchiveIndex
             using var r = cmd.ExecuteReader();
             while (r.Read())
             {
-                var key = r.GetString(1);
-                _graph.Observe(r.GetString(0), key.Length == 0 ? null : key);
+                _authors.Observe(r.GetString(0), r.GetString(1));
             }
         }
 
@@ -121,7 +118,7 @@ public sealed partial class SqliteArchiveIndex : IArchiveIndex
             using var r = cmd.ExecuteReader();
             while (r.Read())
             {
-                _nodeState[r.GetString(0)] = (r.GetString(1), r.GetString(2), r.IsDBNull(3) ? null : r.GetString(3));
+                _authors.Restore(r.GetString(0), r.GetString(1), r.GetString(2), r.IsDBNull(3) ? null : r.GetString(3));
             }
         }
     }
@@ -138,56 +135,23 @@ public sealed partial class SqliteArchiveIndex : IArchiveIndex
         using var w = new IndexWriter(_connection, tx);
         var touchedThreads = new HashSet<(string List, string ThreadId)>();
 
-        // 1. Identity: resolve every author first, so ids are final before rows are written.
-        var resolved = new (ResolvedAuthor Author, string? Node)[messages.Count];
-        var touchedNodes = new List<string>();
-        for (var i = 0; i < messages.Count; i++)
+        // 1-2. Identity (AuthorIdentity, shared with the Elasticsearch index): every author is resolved
+        // first, so ids are final before rows are written; existing messages follow a merge.
+        var resolution = _authors.Resolve(messages);
+        foreach (var (node, nameKey) in resolution.Aliases)
         {
-            var m = messages[i];
-            var author = ViaRewrite.Resolve(new AuthorHeaders(m.From, m.ReplyTo, m.Cc, m.Sender, m.XOriginalFrom, m.ListAddress));
-            var nameKey = DisplayNameKey.Key(author.Name);
-            var node = AuthorGraph.NodeFor(author.Address, nameKey);
-            resolved[i] = (author, node);
-            if (node is null)
-            {
-                continue;
-            }
-
-            _graph.Observe(node, nameKey);
-            touchedNodes.Add(node);
-            w.Alias(node, nameKey ?? "");
+            w.Alias(node, nameKey);
         }
 
-        // 2. Author ids of the touched components; existing messages follow a merge.
-        var done = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var node in touchedNodes)
+        foreach (var change in resolution.Changed)
         {
-            if (done.Contains(node))
+            w.AuthorNode(change.Node, (change.AuthorId, change.Reason, change.Detail));
+            if (change.Reassigns)
             {
-                continue;
-            }
-
-            var authorId = AuthorGraph.AuthorId(_graph.CanonicalNodeOf(node));
-            foreach (var member in _graph.MembersOf(node))
-            {
-                done.Add(member);
-                var evidence = _graph.EvidenceFor(member);
-                var state = (authorId, evidence.Reason, evidence.Detail);
-                if (_nodeState.TryGetValue(member, out var old) && old == state)
+                foreach (var t in w.Reassign(change.Node, change.AuthorId))
                 {
-                    continue;
+                    touchedThreads.Add(t);
                 }
-
-                w.AuthorNode(member, state);
-                if (old.AuthorId is not null && old.AuthorId != authorId)
-                {
-                    foreach (var t in w.Reassign(member, authorId))
-                    {
-                        touchedThreads.Add(t);
-                    }
-                }
-
-                _nodeState[member] = state;
             }
         }
 
@@ -197,9 +161,8 @@ public sealed partial class SqliteArchiveIndex : IArchiveIndex
         var rawIds = new long[messages.Count];
         for (var i = 0; i < messages.Count; i++)
         {
-            var (author, node) = resolved[i];
-            var authorId = node is null ? null : _nodeState[node].AuthorId;
-            var thread = w.Message(messages[i], author, node, authorId, existing.Contains(messages[i].RawId));
+            var (author, node) = resolution.Authors[i];
+            var thread = w.Message(messages[i], author, node, resolution.AuthorIds[i], existing.Contains(messages[i].RawId));
             rawIds[i] = messages[i].RawId;
             if (thread is not null)
             {
