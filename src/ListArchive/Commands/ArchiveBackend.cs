@@ -17,13 +17,27 @@ internal static class ArchiveBackend
 {
     public static IndexConfiguration Load(string dataDirectory)
     {
-        var configuration = new ConfigurationBuilder()
-            .AddJsonFile(Path.Combine(Directory.GetCurrentDirectory(), "appsettings.json"), optional: true)
-            .AddJsonFile(Path.Combine(Path.GetFullPath(dataDirectory), "appsettings.json"), optional: true)
-            .Build();
-        var read = IndexConfiguration.Read(configuration.AsEnumerable());
+        var read = IndexConfiguration.Read(Settings(dataDirectory));
         return read.IsValid ? read : throw new EsConfigurationException(read.Errors);
     }
+
+    /// <summary>
+    /// The cluster's settings whatever <c>Kind</c> says (<c>reindex --to elasticsearch</c> from the embedded
+    /// backend: the cluster is the target, not yet the archive's backend).
+    /// </summary>
+    public static IndexConfiguration LoadCluster(string dataDirectory)
+    {
+        var environment = IndexConfiguration.ProcessEnvironment().Where(p => !p.Key.EndsWith("INDEX__KIND", StringComparison.OrdinalIgnoreCase));
+        var read = IndexConfiguration.Read([.. Settings(dataDirectory).Where(p => !p.Key.EndsWith(":Kind", StringComparison.OrdinalIgnoreCase)), new("ListArchive:Index:Kind", "elasticsearch")], environment);
+        return read.IsValid ? read : throw new EsConfigurationException(read.Errors);
+    }
+
+    private static IEnumerable<KeyValuePair<string, string?>> Settings(string dataDirectory) =>
+        new ConfigurationBuilder()
+            .AddJsonFile(Path.Combine(Directory.GetCurrentDirectory(), "appsettings.json"), optional: true)
+            .AddJsonFile(Path.Combine(Path.GetFullPath(dataDirectory), "appsettings.json"), optional: true)
+            .Build()
+            .AsEnumerable();
 
     /// <summary>Opens the archive of a data directory on the configured backend.</summary>
     public static Archive Open(string dataDirectory, Serilog.ILogger? log = null)

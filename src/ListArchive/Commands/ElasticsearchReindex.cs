@@ -40,7 +40,17 @@ internal static class ElasticsearchReindex
 
             ImportSummary summary;
             using var stagingClient = new EsClient(staging, null, log);
-            using (var archive = Archive.Open(dataDirectory, () => source, () => new ElasticsearchArchiveIndex(stagingClient)))
+            var target = new ElasticsearchArchiveIndex(stagingClient);
+
+            // Reference documents are source data like the raw store (a reset keeps them): they move over
+            // before the pipeline runs, so the new attributions can point at them.
+            var documents = CopyDocuments(dataDirectory, options, fromLocalRawStore, target, log);
+            if (documents > 0)
+            {
+                output.WriteLine($"copied {documents:N0} reference documents");
+            }
+
+            using (var archive = Archive.Open(dataDirectory, () => source, () => target))
             {
                 summary = new ImportPipeline(archive, log).Reindex();
             }
@@ -53,6 +63,28 @@ internal static class ElasticsearchReindex
             layout.AbortRebuild(rebuild);
             throw;
         }
+    }
+
+    private static int CopyDocuments(string dataDirectory, EsOptions live, bool fromLocal, ElasticsearchArchiveIndex target, Serilog.ILogger log)
+    {
+        IReadOnlyList<Storage.Index.ReferenceDocument> documents;
+        if (fromLocal)
+        {
+            using var index = Storage.Index.SqliteArchiveIndex.Open(dataDirectory);
+            documents = index.GetDocuments(withText: true);
+        }
+        else
+        {
+            using var client = new EsClient(live, null, log);
+            documents = new ElasticsearchArchiveIndex(client).GetDocuments(withText: true);
+        }
+
+        foreach (var document in documents.OrderBy(d => d.Key))
+        {
+            target.AddDocument(document);
+        }
+
+        return documents.Count;
     }
 
     private static string DataDirectoryName(string dataDirectory) => Path.Combine(dataDirectory, Storage.DataDirectory.RawFileName);

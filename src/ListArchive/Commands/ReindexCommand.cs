@@ -29,8 +29,7 @@ internal static class ReindexCommand
             ImportSummary summary;
             if (target == "elasticsearch")
             {
-                var options = configuration.Elasticsearch
-                    ?? throw new EsConfigurationException(["reindex --to elasticsearch needs ListArchive:Index:Url (e.g. LISTARCHIVE__INDEX__URL=http://127.0.0.1:9200)"]);
+                var options = (configuration.Elasticsearch is null ? ArchiveBackend.LoadCluster(data) : configuration).RequireElasticsearch();
                 summary = ElasticsearchReindex.Run(data, options, fromLocalRawStore: configuration.Backend == IndexBackend.Sqlite, parse.GetValue(keepOld), log, output);
             }
             else if (configuration.Backend == IndexBackend.Sqlite)
