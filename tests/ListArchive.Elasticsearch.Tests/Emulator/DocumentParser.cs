@@ -69,6 +69,9 @@ internal sealed class DocumentParser(IndexMapping mapping, string id)
         var converted = Convert(field, item) ?? throw Failure(field, item, null);
         if (field.Kind == FieldKind.Keyword && field.IgnoreAbove is { } max && ((string)converted).Length > max)
             return;
+        if (field.Kind == FieldKind.Keyword && (field.Indexed || field.DocValues) && System.Text.Encoding.UTF8.GetByteCount((string)converted) is var bytes && bytes > 32766)
+            throw new EmulatorError(400, "illegal_argument_exception",
+                $"Document contains at least one immense term in field=\"{field.Path}\" (whose UTF8 encoding is longer than the max length 32766), all of which were skipped. Please correct the analyzer to not produce such terms. original message: bytes can be at most 32766 in length; got {bytes}");
         Add(field, converted);
         foreach (var sub in field.SubFields.Values)
             if (Convert(sub, item) is { } subValue && !(sub.Kind == FieldKind.Keyword && sub.IgnoreAbove is { } m && ((string)subValue).Length > m))
@@ -103,13 +106,19 @@ internal sealed class DocumentParser(IndexMapping mapping, string id)
                 var s = JsonValues.AsString(item);
                 return s is null ? null : field.Normalizer?.Apply(s) ?? s;
             case FieldKind.Long:
-                if (!JsonValues.TryDouble(item, out var d) || double.IsNaN(d) || double.IsInfinity(d))
+                // Exact for the whole long range (a double would round values above 2^53).
+                if (JsonValues.AsString(item) is { } text && long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var exact))
+                    return exact;
+                if (!JsonValues.TryDouble(item, out var d) || double.IsNaN(d) || double.IsInfinity(d) || Math.Abs(d) >= 9.2233720368547758E18)
                     return null;
                 return (long)Math.Truncate(d);
             case FieldKind.Double:
                 return JsonValues.TryDouble(item, out var dd) ? dd : null;
             case FieldKind.Date:
                 return DateValues.TryParse(item, out var ms) ? ms : null;
+            case FieldKind.Binary:
+                var b64 = JsonValues.AsString(item);
+                return b64 is not null && System.Convert.TryFromBase64String(b64, new byte[b64.Length], out _) ? b64 : null;
             case FieldKind.Boolean:
                 if (item is JsonValue v && v.GetValueKind() == JsonValueKind.String && v.GetValue<string>() == "")
                     return false;

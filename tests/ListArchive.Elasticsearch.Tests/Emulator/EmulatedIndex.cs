@@ -54,6 +54,8 @@ internal sealed class EmulatedIndex
     /// <summary>index / create (<paramref name="create"/>) with optional optimistic concurrency (<c>if_seq_no</c>).</summary>
     public WriteResult Index(string id, JsonObject source, bool create, long? ifSeqNo = null)
     {
+        if (System.Text.Encoding.UTF8.GetByteCount(id) > 512)
+            throw EmulatorError.Validation($"id [{id}] is too long, must be no longer than 512 bytes but was: {System.Text.Encoding.UTF8.GetByteCount(id)}");
         var existing = _live.GetValueOrDefault(id);
         if (create && existing is not null)
             throw new EmulatorError(409, "version_conflict_engine_exception", $"[{id}]: version conflict, document already exists (current version [{existing.Version}])")

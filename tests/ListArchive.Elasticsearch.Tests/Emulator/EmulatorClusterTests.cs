@@ -37,6 +37,19 @@ public sealed class EmulatorClusterTests
     }
 
     [Fact]
+    public void AnIndexThatCannotRunTheSearchFailsAloneLikeAShard()
+    {
+        using var http = MessageFixture.Create();
+        http.Ok("PUT", "/other-v1", """{"mappings": {"properties": {"list": {"type": "keyword"}, "date": {"type": "keyword", "index": false, "doc_values": false}}}}""");
+        http.Ok("PUT", "/other-v1/_doc/x?refresh=true", """{"list": "gov"}""");
+        var result = http.Search("msgs,other-v1", """{"query": {"term": {"list": {"value": "gov"}}}, "sort": [{"date": {"order": "asc"}}]}""");
+        Assert.Equal(3, (int)result["hits"]!["total"]!["value"]!);
+        Assert.Equal(1, (int)result["_shards"]!["failed"]!);
+        Assert.Equal("other-v1", (string)result["_shards"]!["failures"]![0]!["index"]!);
+        Assert.Equal(400, http.Call("POST", "/other-v1/_search", """{"sort": [{"date": {"order": "asc"}}]}""").Status);
+    }
+
+    [Fact]
     public void DynamicMappingWhenNotStrict()
     {
         using var http = new EmulatorHttp();
@@ -62,6 +75,24 @@ public sealed class EmulatorClusterTests
         Assert.Equal(404, status);
         Assert.Equal("search_context_missing_exception", (string)body!["error"]!["type"]!);
         Assert.Equal(400, http.Call("POST", "/msgs/_pit").Status);
+        Assert.Equal(400, http.Call("POST", "/msgs/_pit?keep_alive=soon").Status);
+    }
+
+    [Fact]
+    public void PointInTimeExpiresByTheClockUnlessASearchExtendsIt()
+    {
+        var now = new DateTimeOffset(2021, 1, 1, 0, 0, 0, TimeSpan.Zero);
+        var cluster = new FakeElasticsearch { Clock = () => now };
+        using var http = MessageFixture.Create(cluster);
+        var pit = (string)http.Ok("POST", "/msgs/_pit?keep_alive=1m")["id"]!;
+        now = now.AddSeconds(50);
+        http.Ok("POST", "/_search", "{\"pit\": {\"id\": \"" + pit + "\", \"keep_alive\": \"2m\"}}");
+        now = now.AddSeconds(100);
+        Assert.Equal(1, cluster.OpenPointsInTime);
+        http.Ok("POST", "/_search", "{\"pit\": {\"id\": \"" + pit + "\"}}");
+        now = now.AddSeconds(30);
+        Assert.Equal(0, cluster.OpenPointsInTime);
+        Assert.Equal(404, http.Call("POST", "/_search", "{\"pit\": {\"id\": \"" + pit + "\"}}").Status);
     }
 
     [Fact]

@@ -21,6 +21,14 @@ public sealed class EmulatorCollapseTests
     }
 
     [Fact]
+    public void CollapseWithSearchAfterNeedsTheSortOnTheCollapseFieldAlone()
+    {
+        using var http = MessageFixture.Create();
+        Assert.Equal(400, http.Call("POST", "/msgs/_search", """{"collapse": {"field": "thread.id"}, "sort": [{"date": "asc"}], "search_after": [0]}""").Status);
+        Assert.Equal(["t2", "t3"], http.Search("msgs", """{"collapse": {"field": "thread.id"}, "sort": [{"thread.id": "asc"}], "search_after": ["t1"]}""")["hits"]!["hits"]!.AsArray().Select(h => (string)h!["fields"]!["thread.id"]![0]!));
+    }
+
+    [Fact]
     public void CollapseOnATextFieldIsRefused()
     {
         using var http = MessageFixture.Create();

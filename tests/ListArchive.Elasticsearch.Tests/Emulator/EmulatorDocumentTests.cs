@@ -84,6 +84,22 @@ public sealed class EmulatorDocumentTests
     }
 
     [Fact]
+    public void BinaryIsStoredNotSearchedAndLimitsOfTheRealCluster()
+    {
+        using var http = new EmulatorHttp();
+        http.Ok("PUT", "/raw", """{"mappings": {"dynamic": "strict", "properties": {"data": {"type": "binary"}, "k": {"type": "keyword", "index": false}}}}""");
+        http.Ok("PUT", "/raw/_doc/1?refresh=true", """{"data": "aGVsbG8="}""");
+        Assert.Equal("aGVsbG8=", (string)http.Ok("GET", "/raw/_doc/1")["_source"]!["data"]!);
+        Assert.Equal("document_parsing_exception", (string)http.Call("PUT", "/raw/_doc/2", """{"data": "not base64!"}""").Body!["error"]!["type"]!);
+        Assert.Equal(400, http.Call("POST", "/raw/_search", """{"query": {"term": {"data": {"value": "aGVsbG8="}}}}""").Status);
+        // A keyword term over 32766 UTF-8 bytes is refused, even doc-values-only.
+        var (status, body) = http.Call("PUT", "/raw/_doc/3", "{\"k\": \"" + new string('x', 40000) + "\"}");
+        Assert.Equal(400, status);
+        Assert.Contains("immense term", (string)body!["error"]!["reason"]!, StringComparison.Ordinal);
+        Assert.Equal(400, http.Call("PUT", "/raw/_doc/" + new string('i', 513), """{"data": "aGVsbG8="}""").Status);
+    }
+
+    [Fact]
     public void GetIsRealTimeAndMissingIsFoundFalse()
     {
         using var http = MessageFixture.Create();

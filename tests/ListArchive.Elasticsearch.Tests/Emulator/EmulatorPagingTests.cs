@@ -78,6 +78,19 @@ public sealed class EmulatorPagingTests
     }
 
     [Fact]
+    public void LongsBeyondDoublePrecisionStayExact()
+    {
+        using var http = new EmulatorHttp();
+        http.Ok("PUT", "/big", """{"mappings": {"properties": {"h": {"type": "long"}}}}""");
+        http.Ok("PUT", "/big/_doc/1?refresh=true", """{"h": 9007199254740993}""");
+        http.Ok("PUT", "/big/_doc/2?refresh=true", """{"h": 9007199254740992}""");
+        Assert.Equal(["1"], http.Ids("big", """{"query": {"term": {"h": {"value": 9007199254740993}}}}"""));
+        var hits = http.Search("big", """{"sort": [{"h": {"order": "desc"}}]}""")["hits"]!["hits"]!.AsArray();
+        Assert.Equal(9007199254740993L, (long)hits[0]!["sort"]![0]!);
+        Assert.Equal(["2"], http.Ids("big", """{"sort": [{"h": {"order": "desc"}}], "search_after": [9007199254740993]}"""));
+    }
+
+    [Fact]
     public void TrackTotalHitsCapsTheTotal()
     {
         using var http = Numbers(30);

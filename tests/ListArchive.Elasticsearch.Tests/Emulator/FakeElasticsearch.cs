@@ -27,7 +27,7 @@ public sealed class FakeElasticsearch : HttpMessageHandler
     /// <summary>Make every write visible to search at once (as if refresh=true on each request). Off by default, as on a real cluster.</summary>
     public bool RefreshOnWrite { get; set; }
 
-    /// <summary>What <c>now</c> means in date math (range bounds such as <c>now-30d/d</c>).</summary>
+    /// <summary>What <c>now</c> means in date math (range bounds such as <c>now-30d/d</c>) and for point-in-time keep_alive.</summary>
     public Func<DateTimeOffset> Clock { get; set; } = () => DateTimeOffset.UtcNow;
 
     /// <summary>Every request fails as an unreachable host would (HttpRequestException).</summary>
@@ -64,12 +64,16 @@ public sealed class FakeElasticsearch : HttpMessageHandler
         }
     }
 
+    /// <summary>Points in time opened and neither closed nor expired.</summary>
     public int OpenPointsInTime
     {
         get
         {
             lock (_gate)
-                return _cluster.Pits.Count;
+            {
+                var now = Clock().ToUnixTimeMilliseconds();
+                return _cluster.Pits.Values.Count(p => p.ExpiresAt >= now);
+            }
         }
     }
 
@@ -113,7 +117,7 @@ public sealed class FakeElasticsearch : HttpMessageHandler
                 index.Refresh();
     }
 
-    /// <summary>Drops every point in time, as if their keep_alive ran out.</summary>
+    /// <summary>Drops every point in time, as if their keep_alive ran out (they also expire by <see cref="Clock"/>).</summary>
     public void ExpirePointsInTime()
     {
         lock (_gate)

@@ -10,4 +10,7 @@ internal enum FieldKind
     Date,
     Boolean,
     Object,
+
+    /// <summary>Base64 bytes: kept in _source, never searched, sorted or aggregated.</summary>
+    Binary,
 }

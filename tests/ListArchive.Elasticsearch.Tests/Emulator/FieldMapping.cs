@@ -40,5 +40,5 @@ internal sealed class FieldMapping
     public bool IsObject => Kind == FieldKind.Object;
 
     /// <summary>Whether term-level queries may run on the field (Elasticsearch 8.1+ searches doc-values-only keyword, numeric and date fields).</summary>
-    public bool Searchable => Indexed || (DocValues && Kind is not FieldKind.Text and not FieldKind.Object);
+    public bool Searchable => Indexed || (DocValues && Kind is not FieldKind.Text and not FieldKind.Object and not FieldKind.Binary);
 }

@@ -142,6 +142,7 @@ internal sealed class IndexMapping
             "date" or "date_nanos" => FieldKind.Date,
             "boolean" => FieldKind.Boolean,
             "object" or "nested" or "flattened" => FieldKind.Object,
+            "binary" => FieldKind.Binary,
             _ => throw EmulatorError.MapperParsing($"Failed to parse mapping: No handler for type [{type}] declared on field [{path.Split('.')[^1]}]"),
         };
         if (kind != FieldKind.Object && def["properties"] is not null)
@@ -162,8 +163,8 @@ internal sealed class IndexMapping
             Type = type,
             Kind = kind,
             Json = def,
-            Indexed = JsonValues.AsBool(def["index"]) ?? true,
-            DocValues = JsonValues.AsBool(def["doc_values"]) ?? kind != FieldKind.Text,
+            Indexed = kind != FieldKind.Binary && (JsonValues.AsBool(def["index"]) ?? true),
+            DocValues = kind == FieldKind.Binary ? JsonValues.AsBool(def["doc_values"]) == true : JsonValues.AsBool(def["doc_values"]) ?? kind != FieldKind.Text,
             Enabled = JsonValues.AsBool(def["enabled"]) ?? true,
             Dynamic = JsonValues.AsString(def["dynamic"]),
             Analyzer = kind == FieldKind.Text ? _analysis.Analyzer(JsonValues.AsString(def["analyzer"]), path) : Analyzer.Standard,

@@ -20,13 +20,51 @@ internal sealed class SearchApi(ClusterState cluster, long now)
             if (expression is not null)
                 throw EmulatorError.Validation("[indices] cannot be used with point in time. Do not specify any index with point in time.");
             pitId = JsonValues.AsString(pit["id"]) ?? throw EmulatorError.Validation("[pit] id is required");
-            targets = (cluster.Pits.GetValueOrDefault(pitId) ?? throw new EmulatorError(404, "search_context_missing_exception", $"No search context found for id [{pitId}]")).Targets;
+            var found = cluster.Pits.GetValueOrDefault(pitId);
+            if (found is null || found.ExpiresAt < now)
+            {
+                cluster.Pits.Remove(pitId);
+                throw new EmulatorError(404, "search_context_missing_exception", $"No search context found for id [{pitId}]");
+            }
+            if (JsonValues.AsString(pit["keep_alive"]) is { } keepAlive)
+                found.ExpiresAt = Math.Max(found.ExpiresAt, now + TimeValues.Millis(keepAlive, "keep_alive"));
+            targets = found.Targets;
         }
         else
         {
             targets = Targets(expression);
         }
-        return EmulatedResponse.Ok(new SearchExecutor(targets, pitId is not null, now).Search(body, pitId));
+        // Like a real multi-shard search: a shard (index) whose mapping cannot run the request fails
+        // alone; the others answer, with the failure in _shards (allow_partial_search_results).
+        // Only when every shard fails is the whole request an error.
+        var failures = new JsonArray();
+        var working = new List<SearchTarget>();
+        EmulatorError? first = null;
+        foreach (var t in targets)
+        {
+            try
+            {
+                new SearchExecutor([t], pitId is not null, now).Probe(body);
+                working.Add(t);
+            }
+            catch (EmulatorError e) when (e.ShardIndex is not null)
+            {
+                first ??= e;
+                var reason = e.Cause();
+                reason["index_uuid"] = t.Index.Uuid;
+                reason["index"] = t.Index.Name;
+                failures.Add(new JsonObject { ["shard"] = 0, ["index"] = t.Index.Name, ["node"] = FakeElasticsearch.NodeId, ["reason"] = reason });
+            }
+        }
+        if (first is not null && working.Count == 0)
+            throw first;
+        var response = new SearchExecutor(working, pitId is not null, now).Search(body, pitId);
+        if (failures.Count > 0)
+            response["_shards"] = new JsonObject
+            {
+                ["total"] = targets.Count, ["successful"] = working.Count, ["skipped"] = 0, ["failed"] = failures.Count, ["failures"] = failures,
+            };
+        return EmulatedResponse.Ok(response);
     }
 
     private List<SearchTarget> Targets(string? expression) =>
@@ -131,18 +169,17 @@ internal sealed class SearchApi(ClusterState cluster, long now)
 
     public EmulatedResponse OpenPit(EmulatedRequest request, string expression)
     {
-        if (request.Param("keep_alive") is null)
-            throw EmulatorError.Validation("[keep_alive] is not specified");
+        var keepAlive = request.Param("keep_alive") ?? throw EmulatorError.Validation("[keep_alive] is not specified");
         var targets = Targets(expression);
         var id = Convert.ToBase64String(Guid.NewGuid().ToByteArray()).TrimEnd('=') + "AAAAAA==";
-        cluster.Pits[id] = new PointInTime(id, targets);
+        cluster.Pits[id] = new PointInTime(id, targets, now + TimeValues.Millis(keepAlive, "keep_alive"));
         return EmulatedResponse.Ok(new JsonObject { ["id"] = id, ["_shards"] = SearchExecutor.Shards(targets.Count) });
     }
 
     public EmulatedResponse ClosePit(EmulatedRequest request)
     {
         var id = JsonValues.AsString(request.Json()?["id"]) ?? throw EmulatorError.Validation("[id] is required");
-        var found = cluster.Pits.Remove(id);
+        var found = cluster.Pits.Remove(id, out var pit) && pit.ExpiresAt >= now;
         return new EmulatedResponse(found ? 200 : 404, new JsonObject { ["succeeded"] = true, ["num_freed"] = found ? 1 : 0 });
     }
 }

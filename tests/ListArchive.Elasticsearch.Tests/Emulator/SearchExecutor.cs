@@ -29,7 +29,12 @@ internal sealed class SearchExecutor(IReadOnlyList<SearchTarget> targets, bool h
             throw EmulatorError.ShardIllegalArgument(targets[0].Index.Name,
                 $"Result window is too large, from + size must be less than or equal to: [{window}] but was [{from + size}]. See the scroll api for a more efficient way to request large data sets. This limit can be set by changing the [index.max_result_window] index level setting.");
         var sort = SortSpec.Parse(body["sort"]);
-        if (hasPit && !sort.IsDefault && !sort.Fields.Any(f => f.Field == "_shard_doc"))
+        var collapse = body["collapse"] as JsonObject;
+        if (collapse is not null && body["search_after"] is not null
+            && (sort.IsDefault || sort.Fields.Count != 1 || sort.Fields[0].Field != JsonValues.AsString(collapse["field"])))
+            throw EmulatorError.Validation("cannot use `collapse` in conjunction with `search_after` unless the search is sorted on the same field. Multiple sort fields are not allowed.");
+        // Collapsing keeps one hit per value, so no tiebreaker is added to its sort.
+        if (hasPit && collapse is null && !sort.IsDefault && !sort.Fields.Any(f => f.Field == "_shard_doc"))
         {
             // A point-in-time search adds the _shard_doc tiebreaker and reports it in each hit's sort values.
             var withTiebreak = body["sort"] is JsonArray a ? (JsonArray)a.DeepClone() : new JsonArray(body["sort"]!.DeepClone());
@@ -49,8 +54,8 @@ internal sealed class SearchExecutor(IReadOnlyList<SearchTarget> targets, bool h
             sort.Compute(h);
         hits.Sort(sort.Compare);
         var total = hits.Count;
+        var maxScore = hits.Count > 0 ? hits.Max(h => h.Score) : double.NaN;
 
-        var collapse = body["collapse"] as JsonObject;
         Dictionary<object, List<Hit>>? groups = null;
         string? collapseField = null;
         if (collapse is not null)
@@ -110,7 +115,7 @@ internal sealed class SearchExecutor(IReadOnlyList<SearchTarget> targets, bool h
             var cap = trackBool == true ? int.MaxValue : JsonValues.AsInt(track) ?? 10000;
             hitsObject["total"] = new JsonObject { ["value"] = Math.Min(total, cap), ["relation"] = total > cap ? "gte" : "eq" };
         }
-        hitsObject["max_score"] = showScores && page.Count > 0 ? JsonValue.Create(hits.Max(h => h.Score)) : null;
+        hitsObject["max_score"] = showScores && page.Count > 0 ? JsonValue.Create(maxScore) : null;
         hitsObject["hits"] = hitArray;
 
         var response = new JsonObject();
@@ -123,6 +128,22 @@ internal sealed class SearchExecutor(IReadOnlyList<SearchTarget> targets, bool h
         if ((body["aggregations"] ?? body["aggs"]) is JsonObject aggs)
             response["aggregations"] = new Aggregator(this).Run(aggs, matched);
         return response;
+    }
+
+    /// <summary>Builds what a shard builds before collecting (sort, query, post_filter, collapse field), throwing its shard failure.</summary>
+    public void Probe(JsonObject body)
+    {
+        SortSpec.Parse(body["sort"]).Validate(targets, true);
+        foreach (var t in targets)
+        {
+            var evaluator = new QueryEvaluator(t.Index, _stats, null, now);
+            if (body["query"] is { } query)
+                evaluator.Compile(query);
+            if (body["post_filter"] is { } postFilter)
+                evaluator.Compile(postFilter);
+        }
+        if (body["collapse"] is JsonObject { } collapse && JsonValues.AsString(collapse["field"]) is { } field)
+            ValidateCollapse(field);
     }
 
     public static JsonObject Shards(int n) => new() { ["total"] = n, ["successful"] = n, ["skipped"] = 0, ["failed"] = 0 };

@@ -184,7 +184,8 @@ internal sealed class SortSpec
             if (f.Field is "_score")
                 values[i] = JsonValues.TryDouble(node, out var d) ? d : throw EmulatorError.IllegalArgument("Failed to parse search_after value for field [_score].");
             else if (f.Field is "_doc" or "_shard_doc" || mapping?.Kind is FieldKind.Long or FieldKind.Boolean)
-                values[i] = JsonValues.TryDouble(node, out var l) ? (object)(long)l : JsonValues.AsBool(node) is { } bb ? (bb ? 1L : 0L) : throw EmulatorError.IllegalArgument($"Failed to parse search_after value for field [{f.Field}].");
+                values[i] = long.TryParse(JsonValues.AsString(node), System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out var exact) ? exact
+                    : JsonValues.TryDouble(node, out var l) ? (object)(long)l : JsonValues.AsBool(node) is { } bb ? (bb ? 1L : 0L) : throw EmulatorError.IllegalArgument($"Failed to parse search_after value for field [{f.Field}].");
             else if (mapping?.Kind == FieldKind.Date)
                 values[i] = DateValues.TryParse(node, out var ms) ? ms : throw EmulatorError.IllegalArgument($"Failed to parse search_after value for field [{f.Field}].");
             else if (mapping?.Kind == FieldKind.Double)
