@@ -12,12 +12,13 @@ namespace ListArchive.Elasticsearch.Index;
 // Text reuse and attribution (issue 6; docs/text-reuse.md §9) on Elasticsearch: the same contract and
 // results as SqliteArchiveIndex.Reuse.cs / .Attribution.cs. Index kinds and document shapes: EsIndices.Reuse.cs.
 //
-// Hooks for the message writes (es-core; SQLite fills these queues with triggers and IndexWriter, see
-// /work/notes/es-reuse-hooks.md):
+// Hooks the message writes call (ElasticsearchArchiveIndex.cs, .Trailers.cs), where SQLite fills these queues
+// with triggers (IndexSchema: campaign_dirty_*) and IndexWriter (reuse_dirty):
 //   EnqueueCampaignDirty(rawIds)  — UpsertBatch (every message written), UpdateSegmentation (own/quoted text changed)
 //   EnqueueReuseDirty(rawIds)     — UpdateSegmentation (text or segments changed)
 //   ResetReuseAndCampaigns()      — ResetDerived (documents are kept)
-// Reads for the message views: AttributeSegments / AttributeSegmentsMany, QuotedParentScore, QuotedParentsOnList.
+// Reads for the message views and the threader: AttributeSegments / AttributeSegmentsMany (SQLite: Attribute),
+// QuotedParentScore (MessageView.LinkScore), QuotedParentsOnList (ThreadingInput.QuotedParent).
 public sealed partial class ElasticsearchArchiveIndex
 {
     private const string ReuseUpToKey = "attributed_up_to";
