@@ -15,6 +15,8 @@ public sealed partial class ElasticsearchArchiveIndex
     /// Threads matching a query, best first (by the best message's score, then date as <see cref="Search"/>),
     /// each once (collapse on <c>thread_id</c>) with its best hit, highlighted, and its number of matches.
     /// Messages not threaded yet are left out; the thread count is a cardinality (exact below 3,000 threads).
+    /// Pages beyond the result window are empty: a collapsed search can only be walked with search_after
+    /// when it is sorted by the collapse field alone.
     /// </summary>
     public ThreadSearchResults SearchThreads(SearchQuery query, int offset, int limit)
     {

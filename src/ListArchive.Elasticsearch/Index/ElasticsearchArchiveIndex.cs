@@ -31,8 +31,11 @@ public sealed partial class ElasticsearchArchiveIndex : IArchiveIndex
     /// <summary>Aggregation buckets asked for when every bucket is needed (lists, names of an author).</summary>
     private const int AllBuckets = 10000;
 
-    /// <summary>from + size beyond this is refused by a cluster (<c>index.max_result_window</c>); deeper pages walk with search_after.</summary>
-    private const int ResultWindow = 10000;
+    /// <summary>
+    /// from + size beyond this is refused by a cluster (<c>index.max_result_window</c>, 10,000 by default);
+    /// deeper pages walk with search_after. Settable so tests reach the walk with a few documents.
+    /// </summary>
+    internal int ResultWindow { get; set; } = 10000;
 
     private static readonly ILogger Logger = Log.ForContext<ElasticsearchArchiveIndex>();
 
