@@ -126,10 +126,10 @@ public sealed partial class ElasticsearchArchiveIndex
             };
         }
 
-        // A prefix query is not analysed: the prefix is folded here as the analyser folds indexed
-        // words (lower case, diacritics removed); it is not stemmed, as FTS5 does not stem a prefix.
+        // A prefix query is not analysed: the prefix is folded and stemmed here as the analyser treats
+        // indexed words, and as FTS5's porter tokenizer stems a prefix token ("maintainer*" finds "maintain").
         var words = Words(term.Text);
-        var last = words.Count > 0 ? Fold(words[^1]) : "";
+        var last = words.Count > 0 ? PorterStem.Stem(Fold(words[^1])) : "";
         var head = string.Join(' ', words.Take(words.Count - 1));
         var perField = new List<JsonObject>();
         foreach (var f in fields)
