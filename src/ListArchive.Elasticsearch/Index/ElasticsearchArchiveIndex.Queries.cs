@@ -160,17 +160,16 @@ public sealed partial class ElasticsearchArchiveIndex
     public ArchiveStats GetStats()
     {
         var lists = GetLists().Select(l => new ListStats(l.Name, l.Messages, l.Threads, l.Authors)).ToList();
-        // Problems are counted one by one, as SQLite counts problem rows: a terms aggregation would
-        // count messages, and one message can have several problems of one code.
+        // Problems are counted as SQLite counts problem rows, several of one code in a message included
+        // (problem_keys: see ProblemKeys): one aggregation, no walk over the messages.
         var byKind = new SortedDictionary<string, long>(StringComparer.Ordinal);
-        foreach (var hit in _client.Scan(ReadAlias(EsIndices.Messages), EsQuery.Exists("problems.code"), EsQuery.Sort(("raw_id", "asc")),
-            EsQuery.Source("problems.code")))
+        BeforeRead();
+        var keys = Aggregate(EsIndices.Messages, EsQuery.Exists("problem_keys"), new JsonObject { ["keys"] = EsQuery.TermsAgg("problem_keys", 65000) });
+        foreach (var b in Buckets(keys["keys"]))
         {
-            foreach (var p in (Doc(hit)["problems"] as JsonArray)?.OfType<JsonObject>() ?? [])
-            {
-                if ((string?)p["code"] is { } code)
-                    byKind[code] = byKind.GetValueOrDefault(code) + 1;
-            }
+            var key = (string)b["key"]!;
+            var code = key[..key.LastIndexOf('#')];
+            byKind[code] = byKind.GetValueOrDefault(code) + (long)b["doc_count"]!;
         }
 
         return new ArchiveStats(lists, lists.Sum(l => l.Messages), byKind.Values.Sum(), byKind);

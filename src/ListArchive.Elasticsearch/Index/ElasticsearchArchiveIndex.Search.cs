@@ -25,28 +25,7 @@ public sealed partial class ElasticsearchArchiveIndex
         if (query.IsEmpty)
             return new SearchResults(0, [], query.Warnings);
         BeforeRead();
-        var positive = query.Terms.Where(t => !t.Negated).Select(t => TermQuery(t, query.Scope)).ToList();
-        var negative = query.Terms.Where(t => t.Negated).Select(t => TermQuery(t, query.Scope)).ToList();
-        var filters = new List<JsonObject>();
-        if (query.Lists.Count > 0)
-            filters.Add(EsQuery.Terms("list", query.Lists));
-        if (query.After is not null || query.Before is not null)
-        {
-            filters.Add(EsQuery.Range("date",
-                gte: query.After is { } a ? EsDates.Format(a) : null,
-                lt: query.Before is { } b ? EsDates.Format(b) : null));
-        }
-
-        var esQuery = EsQuery.Bool(filter: filters, must: positive, mustNot: negative);
-        if (filters.Count == 0 && positive.Count == 0 && negative.Count == 0)
-            esQuery = EsQuery.MatchAll();
-        // Copies of one message (same Message-ID, list and date) tie in SQLite's ORDER BY too, and their
-        // order there follows its plan: with a list filter it walks its (list, date) index backwards
-        // (newest copy first), without one it sorts a scan in raw-id order. Mirrored, so pages agree.
-        var copies = query.Lists.Count > 0 ? "desc" : "asc";
-        var sort = positive.Count > 0
-            ? EsQuery.Sort(("_score", "desc"), ("date", "desc"), ("message_id", "asc"), ("list", "asc"), ("raw_id", copies))
-            : EsQuery.Sort(("date", "desc"), ("message_id", "asc"), ("list", "asc"), ("raw_id", copies));
+        var (esQuery, positive, sort) = BuildQuery(query);
         var snippetField = query.Scope == SearchScope.Quoted ? "quoted_text" : "own_text";
         var source = EsQuery.Source("raw_id", "message_id", "list", "subject", "from_name", "from_address", "author_id", "date", "date_offset", "thread_id",
             snippetField);
@@ -68,7 +47,7 @@ public sealed partial class ElasticsearchArchiveIndex
                 ["track_total_hits"] = true,
                 ["_source"] = source,
             };
-            if (positive.Count > 0)
+            if (positive)
                 body["highlight"] = Highlight(query.Scope);
             hits = SearchHits(EsIndices.Messages, body, out total);
         }
@@ -78,9 +57,40 @@ public sealed partial class ElasticsearchArchiveIndex
             var s = Doc(h);
             return new SearchHit((long)s["raw_id"]!, (string)s["message_id"]!, (string)s["list"]!, (string?)s["subject"] ?? "",
                 new PersonRef((string?)s["from_name"], (string?)s["from_address"], (string?)s["author_id"]), Date(s), (string?)s["thread_id"],
-                Snippet(h, query.Scope, (string?)s[snippetField] ?? "", positive.Count > 0));
+                Snippet(h, query.Scope, (string?)s[snippetField] ?? "", positive));
         }).ToList();
         return new SearchResults(total, results, query.Warnings);
+    }
+
+    /// <summary>
+    /// The query of a <see cref="SearchQuery"/>: positive terms must match (scored), negated ones must
+    /// not, lists and dates filter; and the sort (score first when there are positive terms).
+    /// </summary>
+    private static (JsonObject Query, bool Positive, JsonArray Sort) BuildQuery(SearchQuery query)
+    {
+        var positive = query.Terms.Where(t => !t.Negated).Select(t => TermQuery(t, query.Scope)).ToList();
+        var negative = query.Terms.Where(t => t.Negated).Select(t => TermQuery(t, query.Scope)).ToList();
+        var filters = new List<JsonObject>();
+        if (query.Lists.Count > 0)
+            filters.Add(EsQuery.Terms("list", query.Lists));
+        if (query.After is not null || query.Before is not null)
+        {
+            filters.Add(EsQuery.Range("date",
+                gte: query.After is { } a ? EsDates.Format(a) : null,
+                lt: query.Before is { } b ? EsDates.Format(b) : null));
+        }
+
+        var esQuery = filters.Count == 0 && positive.Count == 0 && negative.Count == 0
+            ? EsQuery.MatchAll()
+            : EsQuery.Bool(filter: filters, must: positive, mustNot: negative);
+        // Copies of one message (same Message-ID, list and date) tie in SQLite's ORDER BY too, and their
+        // order there follows its plan: with a list filter it walks its (list, date) index backwards
+        // (newest copy first), without one it sorts a scan in raw-id order. Mirrored, so pages agree.
+        var copies = query.Lists.Count > 0 ? "desc" : "asc";
+        var sort = positive.Count > 0
+            ? EsQuery.Sort(("_score", "desc"), ("date", "desc"), ("message_id", "asc"), ("list", "asc"), ("raw_id", copies))
+            : EsQuery.Sort(("date", "desc"), ("message_id", "asc"), ("list", "asc"), ("raw_id", copies));
+        return (esQuery, positive.Count > 0, sort);
     }
 
     /// <summary>The fields a term looks in (FtsQueryBuilder.Term's column filters), with SQLite's bm25 weights.</summary>
@@ -116,10 +126,10 @@ public sealed partial class ElasticsearchArchiveIndex
             };
         }
 
-        // A prefix query is not analysed: the prefix is folded here as the analyser folds indexed
-        // words (lower case, diacritics removed); it is not stemmed, as FTS5 does not stem a prefix.
+        // A prefix query is not analysed: the prefix is folded and stemmed here as the analyser treats
+        // indexed words, and as FTS5's porter tokenizer stems a prefix token ("maintainer*" finds "maintain").
         var words = Words(term.Text);
-        var last = words.Count > 0 ? Fold(words[^1]) : "";
+        var last = words.Count > 0 ? PorterStem.Stem(Fold(words[^1])) : "";
         var head = string.Join(' ', words.Take(words.Count - 1));
         var perField = new List<JsonObject>();
         foreach (var f in fields)

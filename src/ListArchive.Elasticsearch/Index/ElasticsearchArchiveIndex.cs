@@ -31,8 +31,11 @@ public sealed partial class ElasticsearchArchiveIndex : IArchiveIndex
     /// <summary>Aggregation buckets asked for when every bucket is needed (lists, names of an author).</summary>
     private const int AllBuckets = 10000;
 
-    /// <summary>from + size beyond this is refused by a cluster (<c>index.max_result_window</c>); deeper pages walk with search_after.</summary>
-    private const int ResultWindow = 10000;
+    /// <summary>
+    /// from + size beyond this is refused by a cluster (<c>index.max_result_window</c>, 10,000 by default);
+    /// deeper pages walk with search_after. Settable so tests reach the walk with a few documents.
+    /// </summary>
+    internal int ResultWindow { get; set; } = 10000;
 
     private static readonly ILogger Logger = Log.ForContext<ElasticsearchArchiveIndex>();
 
@@ -170,9 +173,7 @@ public sealed partial class ElasticsearchArchiveIndex : IArchiveIndex
         var mid = MessageIds.Normalize(m.MessageId) ?? throw new ArgumentException($"raw {m.RawId}: Message-ID is required");
         var body = Clean(m.BodyText);
         var own = m.OwnText is null ? body : Clean(m.OwnText);
-        var problems = new JsonArray();
-        foreach (var p in m.Problems.Distinct().OrderBy(p => p.Offset).ThenBy(p => p.Code, StringComparer.Ordinal).ThenBy(p => p.Message, StringComparer.Ordinal))
-            problems.Add(ProblemJson(p));
+        var problems = SortProblems(m.Problems);
         var links = new JsonArray();
         foreach (var l in m.Links)
         {
@@ -213,7 +214,8 @@ public sealed partial class ElasticsearchArchiveIndex : IArchiveIndex
             ["html_quotes"] = HtmlQuoteCodec.Encode(m.HtmlQuotes),
             ["trailer_key"] = m.TrailerKey,
             ["segments"] = EsSegments.ToJson(m.Segments ?? [new TextSegment(TextSegment.Own, 0, body.Length)]),
-            ["problems"] = problems,
+            ["problems"] = ProblemsJson(problems),
+            ["problem_keys"] = ProblemKeys(problems),
             ["links"] = links,
             ["attachments"] = attachments,
         };
@@ -285,10 +287,9 @@ public sealed partial class ElasticsearchArchiveIndex : IArchiveIndex
             if (problems.Contains(conflict))
                 continue;
             problems.Add(conflict);
-            var array = new JsonArray();
-            foreach (var p in SortProblems(problems))
-                array.Add(ProblemJson(p));
-            ops.Add(new BulkOperation(BulkAction.Update, WriteAlias(EsIndices.Messages), (string)doc["_id"]!, new JsonObject { ["problems"] = array }));
+            problems = SortProblems(problems);
+            ops.Add(new BulkOperation(BulkAction.Update, WriteAlias(EsIndices.Messages), (string)doc["_id"]!,
+                new JsonObject { ["problems"] = ProblemsJson(problems), ["problem_keys"] = ProblemKeys(problems) }));
         }
 
         WriteDerived(ops);
@@ -601,6 +602,18 @@ public sealed partial class ElasticsearchArchiveIndex : IArchiveIndex
         Comparer<T?>.Create((a, b) => a is null ? (b is null ? 0 : -1) : b is null ? 1 : a.Value.CompareTo(b.Value));
 
     private static JsonObject ProblemJson(MessageProblem p) => new() { ["code"] = p.Code, ["offset"] = p.Offset, ["message"] = p.Message };
+
+    private static JsonArray ProblemsJson(IEnumerable<MessageProblem> problems) => new(problems.Select(p => (JsonNode?)ProblemJson(p)).ToArray());
+
+    /// <summary>
+    /// <c>code#n</c> for the n-th problem of each code: a terms aggregation counts documents, and the
+    /// documents holding <c>code#n</c> are those with at least n problems of the code, so the sum over n
+    /// of their counts is the number of problems (SQLite counts problem rows).
+    /// </summary>
+    private static JsonArray ProblemKeys(IEnumerable<MessageProblem> problems) =>
+        new(problems.GroupBy(p => p.Code, StringComparer.Ordinal)
+            .SelectMany(g => Enumerable.Range(1, g.Count()).Select(n => (JsonNode?)$"{g.Key}#{n}"))
+            .ToArray());
 
     private static List<MessageProblem> ReadProblems(JsonNode? node) =>
         (node as JsonArray)?.OfType<JsonObject>()

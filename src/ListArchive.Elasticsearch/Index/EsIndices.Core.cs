@@ -15,7 +15,7 @@ namespace ListArchive.Elasticsearch.Index;
 /// body</c> (stored only) <c>, own_text, quoted_text</c> (searched), <c>html_quotes</c> (HtmlQuoteCodec string, stored),
 /// <c>trailer_key, segments</c> (stored only: <c>[{kind, start, length, depth, author_name,
 /// author_address, date, date_offset, cite_message_id}]</c>, see <see cref="EsSegments"/>),
-/// <c>problems[{code, offset, message}], links[{url, formats[], opaque, host_hint, start, length}],
+/// <c>problems[{code, offset, message}], problem_keys[]</c> (<c>code#n</c>, for counts) <c>, links[{url, formats[], opaque, host_hint, start, length}],
 /// attachments[{name, content_type, size, url}]</c>. The campaign and text-reuse queues and the
 /// quoted-text parents are es-reuse's indices (EsIndices.Reuse.cs), filled through its hooks.
 /// </para>
@@ -99,6 +99,8 @@ internal static partial class EsIndices
             ["offset"] = Type("long"),
             ["message"] = Stored("text"),
         }),
+        // "code#n" for the n-th problem of a code in the message: exact problem counts by aggregation.
+        ["problem_keys"] = Keyword(),
         ["links"] = Object(new JsonObject
         {
             ["url"] = Keyword(),

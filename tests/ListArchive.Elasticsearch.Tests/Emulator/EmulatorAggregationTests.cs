@@ -30,6 +30,10 @@ public sealed class EmulatorAggregationTests
         var agg = Aggs(http, """{"match_all": {}}""", """{"t": {"terms": {"field": "tags", "order": {"_key": "desc"}, "min_doc_count": 1}}, "m": {"terms": {"field": "tags", "min_doc_count": 2}}}""");
         Assert.Equal(["release", "draft", "budget", "board"], agg["t"]!["buckets"]!.AsArray().Select(b => (string)b!["key"]!));
         Assert.Equal(["budget"], agg["m"]!["buckets"]!.AsArray().Select(b => (string)b!["key"]!));
+        var asc = Aggs(http, """{"match_all": {}}""", """{"t": {"terms": {"field": "tags", "order": {"_count": "asc"}}}, "n": {"terms": {"field": "thread.depth"}}}""");
+        Assert.Equal(["board", "draft", "release", "budget"], asc["t"]!["buckets"]!.AsArray().Select(b => (string)b!["key"]!));
+        // Numeric keys stay numbers.
+        Assert.Equal([(0L, 3), (1L, 2)], asc["n"]!["buckets"]!.AsArray().Select(b => ((long)b!["key"]!, (int)b["doc_count"]!)));
     }
 
     [Fact]
@@ -58,6 +62,10 @@ public sealed class EmulatorAggregationTests
         Assert.Equal([("2021-01-01T00:00:00.000Z", 2), ("2021-02-01T00:00:00.000Z", 0), ("2021-03-01T00:00:00.000Z", 1)], Buckets(agg["months"]!));
         Assert.Equal(1609459200000L, (long)agg["months"]!["buckets"]![0]!["key"]!);
         Assert.Equal(2, Buckets(agg["dense"]!).Count);
+        // In a time zone the buckets start at local midnight: January at +02:00 begins 2020-12-31T22:00Z.
+        var tz = Aggs(http, """{"ids": {"values": ["1", "5"]}}""", """{"m": {"date_histogram": {"field": "date", "calendar_interval": "month", "time_zone": "+02:00", "min_doc_count": 1}}}""");
+        Assert.Equal([("2021-01-01T00:00:00.000+02:00", 1), ("2021-03-01T00:00:00.000+02:00", 1)], Buckets(tz["m"]!));
+        Assert.Equal(1609452000000L, (long)tz["m"]!["buckets"]![0]!["key"]!);
     }
 
     [Fact]

@@ -99,6 +99,9 @@ public sealed class EmulatorQueryTests
         Assert.Equal(["3", "4"], Sorted(http, """{"multi_match": {"query": "release", "fields": ["subject^2", "body"]}}"""));
         Assert.Equal(["5"], Sorted(http, """{"multi_match": {"query": "board meeting", "fields": ["subject", "body"], "type": "phrase"}}"""));
         Assert.Equal(["1", "2"], Sorted(http, """{"multi_match": {"query": "meeting agenda", "fields": ["subject", "body"], "type": "phrase"}}"""));
+        // operator and: every word in one field (best_fields), not spread over fields.
+        Assert.Equal(["1", "5"], Sorted(http, """{"multi_match": {"query": "board budget", "fields": ["subject", "body"], "operator": "and"}}"""));
+        Assert.Empty(Sorted(http, """{"multi_match": {"query": "governance tuesday", "fields": ["subject", "body"], "operator": "and"}}"""));
         var top = http.Ids("msgs", """{"query": {"multi_match": {"query": "budget", "fields": ["subject^10", "body"]}}}""");
         Assert.Equal("5", top[0]);
     }

@@ -5,12 +5,13 @@ namespace ListArchive.Elasticsearch.Tests.Index;
 /// <summary>
 /// One archive written into both indexes, built once for the read tests: the hand-made batches of
 /// <see cref="CoreSamples"/> (threaded between them, so the second batch re-indexes a threaded
-/// message and moves stored messages to a merged author), then real messages of two corpora.
+/// message and moves stored messages to a merged author), then real messages of four corpora
+/// (pipermail, mboxrd and Maildir; plain and HTML mail).
 /// </summary>
 public sealed class CoreArchiveFixture : IDisposable
 {
     /// <summary>Corpus messages per list: enough for several months, threads and authors, small enough for the emulator.</summary>
-    private const int PerCorpus = 250;
+    private const int PerCorpus = 200;
 
     public CoreArchiveFixture()
     {
@@ -21,8 +22,12 @@ public sealed class CoreArchiveFixture : IDisposable
         Archive.Upsert(CoreSamples.Second());
         Archive.Thread("alpha");
         Archive.Thread("beta");
-        Lists = ["alpha", "beta", "twisted-python", "clearwater"];
-        foreach (var (list, first, path) in new[] { ("twisted-python", 1000L, "twisted-python-pipermail"), ("clearwater", 5000L, "clearwater-pipermail") })
+        Lists = ["alpha", "beta", "twisted-python", "clearwater", "usrp-users", "ksummit"];
+        foreach (var (list, first, path) in new[]
+        {
+            ("twisted-python", 1000L, "twisted-python-pipermail"), ("clearwater", 5000L, "clearwater-pipermail"),
+            ("usrp-users", 9000L, "usrp-users-mboxrd"), ("ksummit", 13000L, "ksummit-discuss-maildir"),
+        })
         {
             var messages = CoreCorpus.Load(list, first, PerCorpus, path);
             foreach (var batch in messages.Chunk(100))

@@ -59,6 +59,8 @@ public sealed class CoreContractTests
             foreach (var q in new[] { "manifesto", "\"digital summit\" -hotel list:alpha after:2021-03 before:2022", "manif* in:all", "from:bob in:quoted", "-x", "list:beta" })
                 _ = index.Search(SearchQuery.Parse(q), 0, 10);
             _ = index.Search(SearchQuery.Parse("list:alpha"), 10001, 5);
+            _ = index.SearchThreads(SearchQuery.Parse("manifesto in:all list:alpha"), 0, 10);
+            _ = index.GetSearchFacets(SearchQuery.Parse("manifesto after:2021-01"));
             index.ResetDerived();
         }
 
@@ -68,6 +70,7 @@ public sealed class CoreContractTests
         Assert.Contains(record, r => r["body"]?["aggregations"] is not null);
         Assert.Contains(record, r => r["body"]?["highlight"] is not null);
         Assert.Contains(record, r => r["body"]?["pit"] is not null);
+        Assert.Contains(record, r => r["body"]?["collapse"] is not null);
         using var dir = new TempDirectory("listarchive-es-core-contract");
         var file = Path.Combine(dir.Path, "requests.jsonl");
         File.WriteAllLines(file, record.Select(r => r.ToJsonString()));

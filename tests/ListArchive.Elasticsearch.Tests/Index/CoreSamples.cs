@@ -43,7 +43,7 @@ internal static class CoreSamples
         return
         [
             Make(1, "<a1@x>", subject: "Open letter on the manifesto", body: "We publish the manifesto today.", name: "Jane Q Public", address: "jane@b.org",
-                problems: [new MessageProblem("bad-date", 10, "x"), new MessageProblem("bad-date", 10, "x"), new MessageProblem("bad-charset", -1, "y")],
+                problems: [new MessageProblem("bad-date", 10, "x"), new MessageProblem("bad-date", 10, "x"), new MessageProblem("bad-charset", -1, "y"), new MessageProblem("bad-date", 20, "z")],
                 links: [new MessageLink("https://example.org/doc", ["safelinks"], false, "example.org", 3, 10)],
                 attachments: [new AttachmentInfo("a.pdf", "application/pdf", 1234, "https://example.org/a.pdf"), new AttachmentInfo(null, "text/plain", null, null)]),
             Make(2, "<a2@x>", subject: "Re: Open letter on the manifesto", body: quoteBody, name: "Bob Builder", address: "bob@example.net", inReplyTo: ["<a1@x>"],

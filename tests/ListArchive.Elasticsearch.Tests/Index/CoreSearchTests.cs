@@ -36,7 +36,7 @@ public sealed class CoreSearchTests(CoreArchiveFixture fixture) : IClassFixture<
     [
         "twisted", "python", "deferred", "\"twisted matrix\"", "defer*", "python list:twisted-python", "sip", "clearwater",
         "from:glyph", "python in:quoted", "python in:all", "clearwater -sipp", "sip -twisted", "thanks -twisted",
-        "hotels", "running", "\"call flow\"", "sip*", "invite in:all", "register -sprout", "from:\"matt williams\"", "subject:twisted", "subject:\"twisted\" after:2001-03",
+        "hotels", "running", "\"call flow\"", "sip*", "invite in:all", "register -sprout", "uhd", "usrp in:quoted", "kernel", "\"pull request\"", "maintainer*", "subject:twisted", "subject:\"twisted\" after:2001-03",
     ];
 
     [Theory]

@@ -139,5 +139,24 @@ public sealed class CoreWriteTests : IDisposable
         _archive.Same("lists", i => i.GetLists());
     }
 
+    [Fact]
+    public void Pages_beyond_the_result_window_are_walked_with_search_after()
+    {
+        // A window of 3 documents: every page past it takes the point-in-time walk instead of from/size.
+        _archive.Index.ResultWindow = 3;
+        _archive.Same("threads page", i => i.GetThreads("alpha", 2, 3));
+        _archive.Same("recent", i => i.GetRecentMessages("alpha", 5));
+        var bob = Analysis.Identity.AuthorGraph.AuthorId("bob@example.net");
+        _archive.Same("author page", i => i.GetAuthorMessages(bob, 1, 3));
+        _archive.Same("search page", i => i.Search(SearchQuery.Parse("list:alpha"), 2, 4));
+        var ranked = SearchQuery.Parse("manifesto in:all");
+        var all = _archive.Sqlite.Search(ranked, 0, 100);
+        var deep = _archive.Index.Search(ranked, 1, 4);
+        Assert.Equal(all.Total, deep.Total);
+        Assert.Equal(Math.Min(4, all.Hits.Count - 1), deep.Hits.Count);
+        Assert.Subset(all.Hits.Select(h => h.RawId).ToHashSet(), deep.Hits.Select(h => h.RawId).ToHashSet());
+        Assert.Empty(_archive.Index.SearchThreads(ranked, 2, 5).Hits);
+    }
+
     public void Dispose() => _archive.Dispose();
 }

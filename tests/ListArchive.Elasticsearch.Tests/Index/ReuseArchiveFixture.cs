@@ -27,7 +27,12 @@ public sealed class ReuseArchiveFixture : IDisposable
         Pair = new ReusePair();
         var governance = ReuseCorpus.Load(RepoPaths.Repo("archives", Governance, "2021-March.txt"), Governance, 1, 1000);
         governance.AddRange(ReuseCorpus.Load(RepoPaths.Repo("archives", Governance, "2024-June.txt"), Governance, governance.Count + 1, 1000));
+        // Every third reply loses its threading headers (a client that broke them): the pass finds the message
+        // it quotes and makes it the parent (link reason quoted-text), as tools/ReuseEval measures.
         var twisted = ReuseCorpus.Load(RepoPaths.Corpus("twisted-python-pipermail", "2002-March.txt.gz"), Twisted, 1000, TwistedMessages);
+        var strip = twisted.Where((m, i) => m.InReplyTo.Count > 0 && i % 3 == 0).Select(m => m.RawId).ToHashSet();
+        twisted = twisted.Select(m => strip.Contains(m.RawId) ? m with { InReplyTo = [], References = [] } : m).ToList();
+        Stripped = strip.Count;
         Messages = [.. governance, .. twisted];
 
         // Held back to the second batch: the earliest messages of each list, which later ones quote.
@@ -65,6 +70,9 @@ public sealed class ReuseArchiveFixture : IDisposable
     public int Documents { get; }
 
     public int Resegmented { get; }
+
+    /// <summary>Replies whose threading headers were removed.</summary>
+    public int Stripped { get; }
 
     /// <summary>What each step left in both indexes: (what, SQLite as JSON, Elasticsearch as JSON).</summary>
     public List<(string What, string Sqlite, string Es)> Steps { get; } = [];

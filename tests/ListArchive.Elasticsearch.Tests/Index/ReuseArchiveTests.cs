@@ -36,7 +36,16 @@ public sealed class ReuseArchiveTests(ReuseArchiveFixture fixture, Xunit.Abstrac
         Assert.Contains(attributions, a => a.Source < 0);
         Assert.True(fixture.Documents >= 4);
         Assert.True(fixture.Resegmented > 0);
+        // Replies without headers got their parent from quoted text: the lists were threaded again.
+        Assert.True(fixture.Stripped > 0);
+        Assert.Contains(ReuseArchiveFixture.Twisted, fixture.Rethreaded);
+        Assert.Contains(fixture.Messages, m => Pair.Es.GetMessage(m.MessageId, m.List) is { Link: "quoted-text", LinkScore: > 0 });
         Assert.Contains(Pair.Es.GetCampaigns(false, 0, 100), c => c.Signals.Flagged);
+        var stats = Pair.Es.GetFingerprintStats();
+        output.WriteLine($"{fixture.Messages.Count} messages, {fixture.Documents} documents, {attributions.Count} attributed spans " +
+            $"({attributions.Count(a => a.Source < 0)} to documents), {Pair.Es.GetCampaigns(true, 0, 1000).Count} campaigns " +
+            $"({Pair.Es.GetCampaigns(false, 0, 1000).Count} flagged), {stats.Sources} fingerprint sources, {stats.OwnPostings} own and " +
+            $"{stats.QuotePostings} quote postings, {Pair.Recorder.Count} requests so far, lists re-threaded: {string.Join(", ", fixture.Rethreaded)}");
     }
 
     [Fact]

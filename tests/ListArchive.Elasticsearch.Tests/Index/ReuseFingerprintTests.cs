@@ -70,6 +70,22 @@ public sealed class ReuseFingerprintTests
         pair.Same("ReplaceFingerprints, affected", ix => ix.ReplaceFingerprints([new SourceFingerprints(1, [(footer, 2)], [])], sourceCount, true).Order().ToList());
     }
 
+    [Fact]
+    public void LargeSourcesCrossTheChunkAndPageBoundaries()
+    {
+        // 11,000 hashes: more than one terms chunk (10,000), than one aggregation (5,000 buckets) and than one
+        // page of hits (10,000: the walk with a point in time takes over).
+        using var pair = new ReusePair();
+        var hashes = Enumerable.Range(1, 11_000).Select(i => (ulong)i * 0x9E3779B97F4A7C15UL).ToList();
+        pair.Write("quoting source", ix => ix.ReplaceFingerprints([new SourceFingerprints(7, [], hashes)], Cap, findAffected: false).Count);
+        // A late source holding every hash: the quoting source is affected (11,000 quote postings to find).
+        var affected = pair.Write("late source", ix => ix.ReplaceFingerprints([new SourceFingerprints(2, hashes.Select((h, i) => (h, i)).ToList(), [])], Cap, findAffected: true).Order().ToList());
+        Assert.Equal([7L], affected);
+        pair.Same("GetFingerprintHolders", ix => ix.GetFingerprintHolders(hashes, Cap).Count);
+        Assert.Equal([2L], pair.Es.GetFingerprintHolders(hashes, Cap)[hashes[^1]]);
+        pair.Same("GetFingerprintStats", ix => ix.GetFingerprintStats() is var s ? (s.Sources, s.OwnPostings, s.QuotePostings) : default);
+    }
+
     private static (List<KeyValuePair<long, int>> Shared, List<ulong> Common) Sorted(FingerprintLookup l) =>
         (l.Shared.OrderBy(p => p.Key).ToList(), l.Common.Order().ToList());
 }
