@@ -24,7 +24,7 @@ public sealed class AllCorporaImportTests
         Assert.Equal(first.Read, first.Stored + first.Duplicates + first.RebuildDuplicates);
         Assert.Equal(first.Stored, first.Indexed);
         Assert.Equal(first.Stored, archive.Raw.Count);
-        Assert.Equal(first.Stored, archive.Index.MessageCount);
+        Assert.Equal(first.Stored, ((ListArchive.Storage.Index.SqliteArchiveIndex)archive.Index).MessageCount);
         var stats = archive.Index.GetStats();
         Assert.Equal(first.Stored, stats.Messages);
         Assert.All(stats.Lists, l => Assert.True(l.Threads > 0 && l.Threads <= l.Messages, $"{l.Name}: {l.Threads} threads for {l.Messages} messages"));

@@ -197,9 +197,11 @@ public sealed partial class ElasticsearchArchiveIndex
             }
             else if (same)
             {
-                // Only the segment boundaries moved (a learned signature): the searched text stands.
+                // Only the segment boundaries moved (a learned signature): the searched text stands, but the
+                // campaign text (own segments without signature) changed, as SQLite's IndexWriter records.
                 doc = new JsonObject { ["trailer_key"] = u.TrailerKey, ["segments"] = segments };
                 reuseDirty.Add(u.RawId);
+                campaignDirty.Add(u.RawId);
             }
             else
             {

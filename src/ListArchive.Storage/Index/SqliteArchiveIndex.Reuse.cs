@@ -102,8 +102,19 @@ public sealed partial class SqliteArchiveIndex
         // storing the fingerprints was 10 of the 12 s of fingerprinting). The affected lookups need each
         // source's rows in before the next source is looked at, so incremental passes insert source by source.
         (List<(long Hash, long Source, int Position)> Own, List<(long Hash, long Source)> Quoted)? deferred = findAffected ? null : ([], []);
+        var pending = new HashSet<long>();
         foreach (var source in sources)
         {
+            if (deferred is { } d && !pending.Add(source.Source))
+            {
+                // The same source twice in one call: the second replaces the first, so the first's rows go in now.
+                InsertSorted(tx, d.Own, d.Quoted);
+                d.Own.Clear();
+                d.Quoted.Clear();
+                pending.Clear();
+                pending.Add(source.Source);
+            }
+
             ulong[] oldOwn = [], oldQuoted = [];
             old.Parameters.Clear();
             old.Parameters.AddWithValue("$s", source.Source);

@@ -99,7 +99,7 @@ public sealed class EmulatorClusterTests
     public void UnreachableClusterFailsTheTransport()
     {
         var cluster = new FakeElasticsearch { Unreachable = true };
-        using var client = new EsClient(new EsOptions { Url = new Uri("http://127.0.0.1:9200") }, cluster);
+        using var client = new EsClient(new EsOptions { Url = new Uri("http://127.0.0.1:9200"), RetryBaseDelay = TimeSpan.Zero }, cluster);
         var ex = Assert.Throws<EsException>(() => client.Send(HttpMethod.Get, "/"));
         Assert.Equal(0, ex.Status);
     }

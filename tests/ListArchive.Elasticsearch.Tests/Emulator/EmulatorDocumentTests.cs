@@ -175,7 +175,7 @@ public sealed class EmulatorDocumentTests
         Assert.Equal("POST /_bulk", http.Cluster.Requests[^1]);
 
         http.Cluster.FailNext(502, type: "");
-        using (var client = new ListArchive.Elasticsearch.Transport.EsClient(new() { Url = new Uri("http://127.0.0.1:9200") }, http.Cluster))
+        using (var client = new ListArchive.Elasticsearch.Transport.EsClient(new() { Url = new Uri("http://127.0.0.1:9200"), MaxRetries = 0 }, http.Cluster))
         {
             var ex = Assert.Throws<ListArchive.Elasticsearch.Transport.EsException>(() => client.Send(HttpMethod.Get, "/"));
             Assert.Equal(502, ex.Status);

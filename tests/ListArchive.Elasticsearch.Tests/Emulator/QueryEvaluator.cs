@@ -255,6 +255,23 @@ internal sealed partial class QueryEvaluator(EmulatedIndex index, CorpusStats st
         if (highlights is not null)
             foreach (var w in wanted.OfType<string>())
                 highlights.AddTerm(f.Path, w);
+        // A set of the wanted values when they are all strings or all integers: the backend's lookups send up to
+        // 10,000 values (fingerprint hashes, ids, band keys), and comparing each with every document was
+        // quadratic (tests/…/Index/ReuseFingerprintTests: ~50 s).
+        if (wanted.All(w => w is string))
+        {
+            var strings = wanted.Cast<string>().ToHashSet(StringComparer.Ordinal);
+            return f.Kind == FieldKind.Text
+                ? d => d.Field(f.Path) is { } data && data.TermCounts.Keys.Any(strings.Contains) ? boost : NoMatch
+                : d => d.Field(f.Path) is { } data && data.Values.Any(x => x is string xs && strings.Contains(xs)) ? boost : NoMatch;
+        }
+
+        if (f.Kind != FieldKind.Text && wanted.All(w => w is long))
+        {
+            var longs = wanted.Cast<long>().ToHashSet();
+            return d => d.Field(f.Path) is { } data && data.Values.Any(x => x is long xl ? longs.Contains(xl) : wanted.Any(w => JsonValues.Same(x, w))) ? boost : NoMatch;
+        }
+
         return d => wanted.Any(w => HasValue(d, f, w)) ? boost : NoMatch;
     }
 
