@@ -16,7 +16,7 @@ public static class TestBackend
     public static Uri? ClusterUrl => Environment.GetEnvironmentVariable(Variable) is { Length: > 0 } url ? new Uri(url) : null;
 
     public static Archive Open(string directory) =>
-        ClusterUrl is { } url ? OpenOnCluster(directory, new EsOptions { Url = url, Prefix = UniquePrefix() }) : Archive.Open(directory);
+        ClusterUrl is { } url ? OpenOnCluster(directory, new EsOptions { Url = url, Prefix = UniquePrefix(), ApiKey = Environment.GetEnvironmentVariable("LISTARCHIVE_TEST_ELASTICSEARCH_APIKEY") }) : Archive.Open(directory);
 
     /// <summary>An archive on a cluster reached through <paramref name="handler"/> (the in-memory one in tests).</summary>
     public static Archive OpenOnCluster(string directory, EsOptions options, HttpMessageHandler? handler = null)
