@@ -33,11 +33,7 @@ internal static class ArchiveBackend
     }
 
     private static IEnumerable<KeyValuePair<string, string?>> Settings(string dataDirectory) =>
-        new ConfigurationBuilder()
-            .AddJsonFile(Path.Combine(Directory.GetCurrentDirectory(), "appsettings.json"), optional: true)
-            .AddJsonFile(Path.Combine(Path.GetFullPath(dataDirectory), "appsettings.json"), optional: true)
-            .Build()
-            .AsEnumerable();
+        AppSettings.Files(dataDirectory).Build().AsEnumerable();
 
     /// <summary>Opens the archive of a data directory on the configured backend.</summary>
     public static Archive Open(string dataDirectory, Serilog.ILogger? log = null)

@@ -33,9 +33,7 @@ internal sealed class LiveConfiguration
 
     public static LiveConfiguration Load(string dataDirectory)
     {
-        var configuration = new ConfigurationBuilder()
-            .AddJsonFile(Path.Combine(Directory.GetCurrentDirectory(), "appsettings.json"), optional: true)
-            .AddJsonFile(Path.Combine(Path.GetFullPath(dataDirectory), "appsettings.json"), optional: true)
+        var configuration = AppSettings.Files(dataDirectory)
             .AddEnvironmentVariables("LISTARCHIVE_")
             .Build();
 
