@@ -9,7 +9,7 @@ namespace ListArchive.Elasticsearch;
 
 /// <summary>
 /// Opens the archive's stores on a cluster: checks the cluster's version, creates the indices and
-/// aliases that are missing, and hands back the raw-store and index ports (each owns its client).
+/// aliases that are missing, and hands back the raw-store and index ports on one client (the raw store owns it).
 /// </summary>
 public static class ElasticsearchBackend
 {
