@@ -26,6 +26,7 @@ public static class CampaignStage
         int processed = 0, written = 0;
         var touchedLists = new SortedSet<string>(StringComparer.Ordinal);
         var describedIds = new HashSet<string>(StringComparer.Ordinal);
+        var lookup = new IndexLookup(index, options);
         while (true)
         {
             var dirty = index.GetCampaignDirty(Chunk);
@@ -46,7 +47,8 @@ public static class CampaignStage
             }
 
             var t1 = clock.Elapsed;
-            var update = CampaignClusterer.Update(sketches, new IndexLookup(index, options), options);
+            var update = CampaignClusterer.Update(sketches, lookup, options);
+            lookup.Remember(sketches);
             var t2 = clock.Elapsed;
             var campaigns = update.Clusters.Select(members => Describe(index, members, rates.Value, options)).ToList();
             touchedLists.UnionWith(index.GetListsOf(dirty));
@@ -82,15 +84,55 @@ public static class CampaignStage
         return new StoredCampaign(id, rows.Select(r => r.RawId).ToList(), CampaignAnalyzer.Analyze(rows, rates, options));
     }
 
-    /// <summary>The clusterer's view of the index; stored sketches are recomputed from own text.</summary>
+    /// <summary>
+    /// The clusterer's view of the index; stored sketches are recomputed from own text, except those this run
+    /// computed in an earlier chunk (the texts do not change during a run, so they are the same sketches):
+    /// on twisted-python the second chunk's clustering went from 2.0 to 1.1 s (load ≈ 1), the stage from 6.6 to 4.9–5.6 s.
+    /// </summary>
     private sealed class IndexLookup(IArchiveIndex index, CampaignOptions options) : ICampaignLookup
     {
+        /// <summary>Sketches kept from earlier chunks (≈ 1 KB each); emptied when full.</summary>
+        private const int MaxRemembered = 200_000;
+
+        private readonly Dictionary<long, CampaignSketch?> _remembered = [];
+
+        public void Remember(IReadOnlyDictionary<long, CampaignSketch?> sketches)
+        {
+            if (_remembered.Count + sketches.Count > MaxRemembered)
+            {
+                _remembered.Clear();
+            }
+
+            foreach (var (raw, sketch) in sketches)
+            {
+                _remembered[raw] = sketch;
+            }
+        }
+
         public IEnumerable<(long Key, long RawId)> Candidates(IReadOnlyCollection<long> bandKeys) => index.GetCampaignCandidates(bandKeys);
 
         public IReadOnlyDictionary<long, CampaignSketch> Sketches(IReadOnlyCollection<long> rawIds)
         {
             var result = new Dictionary<long, CampaignSketch>();
-            foreach (var (raw, (text, date)) in index.GetCampaignTexts(rawIds))
+            var missing = new List<long>();
+            foreach (var raw in rawIds)
+            {
+                if (!_remembered.TryGetValue(raw, out var known))
+                {
+                    missing.Add(raw);
+                }
+                else if (known is not null)
+                {
+                    result[raw] = known;
+                }
+            }
+
+            if (missing.Count == 0)
+            {
+                return result;
+            }
+
+            foreach (var (raw, (text, date)) in index.GetCampaignTexts(missing))
             {
                 if (CampaignSketch.Create(text, options, date) is { } sketch)
                 {
