@@ -26,13 +26,14 @@ internal static class CoreCorpus
                 break;
             if (!MimeMessage.TryParse(raw.Bytes, out var message))
                 continue;
-            messages.Add(Map(rawId++, list, raw.Bytes, message));
+            messages.Add(Map(rawId++, list, message));
         }
 
         return messages;
     }
 
-    private static IndexedMessage Map(long rawId, string list, byte[] raw, MimeMessage message)
+    /// <summary>A parsed message as the ingest pipeline indexes it (links unwrapped, segmented); shared with ReuseCorpus.</summary>
+    internal static IndexedMessage Map(long rawId, string list, MimeMessage message)
     {
         var body = message.GetBody();
         var from = message.From.Count > 0 ? message.From[0] : null;

@@ -28,47 +28,10 @@ internal static class ReuseCorpus
 
             if (MimeMessage.TryParse(raw.Bytes, out var message))
             {
-                messages.Add(Map(rawId++, list, message));
+                messages.Add(CoreCorpus.Map(rawId++, list, message));
             }
         }
 
         return messages;
-    }
-
-    private static IndexedMessage Map(long rawId, string list, MimeMessage message)
-    {
-        var body = message.GetBody();
-        var from = message.From.Count > 0 ? message.From[0] : null;
-        var unwrapped = LinkUnwrapper.UnwrapText(body.Text);
-        var segmented = Segmenter.Segment(unwrapped.Text);
-        var segments = segmented.Segments.Select(s => new TextSegment(s.Kind.ToString().ToLowerInvariant(), s.Start, s.Length)
-        {
-            Depth = s.Depth,
-            AuthorName = s.Author?.Name,
-            AuthorAddress = s.Author?.Address,
-            Date = s.Date,
-            CiteMessageId = s.CiteMessageId,
-        }).ToList();
-        return new IndexedMessage
-        {
-            RawId = rawId,
-            List = list,
-            MessageId = message.MessageId ?? $"synthetic-{rawId}@test",
-            Subject = message.Subject,
-            NormalizedSubject = SubjectNormalizer.Normalize(message.Subject),
-            From = from is null ? new NamedAddress(null, null) : new NamedAddress(from.Name, from.Address),
-            ReplyTo = message.ReplyTo.Select(a => new NamedAddress(a.Name, a.Address)).ToList(),
-            Cc = message.Cc.Select(a => new NamedAddress(a.Name, a.Address)).ToList(),
-            Sender = message.Sender is { } sender ? new NamedAddress(sender.Name, sender.Address) : null,
-            ListAddress = message.ListPost,
-            Date = message.Date,
-            InReplyTo = message.InReplyTo,
-            References = message.References,
-            BodyText = unwrapped.Text,
-            Links = unwrapped.Links.Select(l => new MessageLink(l.Target, l.Formats, l.IsOpaque, l.HostHint, l.Start, l.Length)).ToList(),
-            Segments = segments,
-            OwnText = string.Join('\n', segments.Where(x => x.Kind is "own" or "signature" && x.Length > 0).Select(x => unwrapped.Text.Substring(x.Start, x.Length))),
-            QuotedText = segmented.QuotedText,
-        };
     }
 }
